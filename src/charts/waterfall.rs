@@ -1,0 +1,143 @@
+//! The expected-value funnel as a bar chart: one bar a stage, its count above it, its
+//! conversion from the previous stage below its name.
+
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+
+use super::{palette, ChartError, FONT};
+use crate::engine::ExpectedFunnel;
+use crate::format;
+
+/// Renders the funnel as an SVG document of `width` x `height` pixels.
+pub fn waterfall_svg(
+    funnel: &ExpectedFunnel,
+    width: u32,
+    height: u32,
+) -> Result<String, ChartError> {
+    let mut svg = String::new();
+    {
+        let root = SVGBackend::with_string(&mut svg, (width, height)).into_drawing_area();
+        root.fill(&WHITE).map_err(ChartError::from_plotters)?;
+        let n = funnel.stages.len().max(1);
+        let top = funnel
+            .stages
+            .iter()
+            .map(|s| s.count)
+            .fold(0.0_f64, f64::max)
+            .max(1.0)
+            * 1.15;
+        let caption = format!("Expected funnel over {} weeks", funnel.weeks);
+        let mut chart = ChartBuilder::on(&root)
+            .caption(caption, (FONT, 22).into_font().color(&palette::INK))
+            .margin(12)
+            .x_label_area_size(48)
+            .y_label_area_size(72)
+            .build_cartesian_2d(0.0..n as f64, 0.0..top)
+            .map_err(ChartError::from_plotters)?;
+        chart
+            .configure_mesh()
+            .disable_x_mesh()
+            .disable_x_axis()
+            .light_line_style(palette::GRID)
+            .y_desc("Leads (expected count)")
+            .y_label_formatter(&|v| format::count(*v))
+            .axis_desc_style((FONT, 15))
+            .label_style((FONT, 13))
+            .draw()
+            .map_err(ChartError::from_plotters)?;
+
+        let colour = |i: usize| palette::SERIES[i % palette::SERIES.len()];
+        chart
+            .draw_series(funnel.stages.iter().enumerate().map(|(i, s)| {
+                let x = i as f64;
+                Rectangle::new([(x + 0.15, 0.0), (x + 0.85, s.count)], colour(i).filled())
+            }))
+            .map_err(ChartError::from_plotters)?;
+
+        let above = TextStyle::from((FONT, 16).into_font())
+            .color(&palette::INK)
+            .pos(Pos::new(HPos::Center, VPos::Bottom));
+        chart
+            .draw_series(funnel.stages.iter().enumerate().map(|(i, s)| {
+                Text::new(
+                    format::count(s.count),
+                    (i as f64 + 0.5, s.count),
+                    above.clone(),
+                )
+            }))
+            .map_err(ChartError::from_plotters)?;
+
+        let below = TextStyle::from((FONT, 14).into_font())
+            .color(&palette::INK)
+            .pos(Pos::new(HPos::Center, VPos::Top));
+        chart
+            .draw_series(funnel.stages.iter().enumerate().map(|(i, s)| {
+                let label = if i == 0 {
+                    s.stage.label().to_string()
+                } else {
+                    format!(
+                        "{} ({})",
+                        s.stage.label(),
+                        format::percent(s.rate_from_previous.get())
+                    )
+                };
+                EmptyElement::at((i as f64 + 0.5, 0.0)) + Text::new(label, (0, 8), below.clone())
+            }))
+            .map_err(ChartError::from_plotters)?;
+        root.present().map_err(ChartError::from_plotters)?;
+    }
+    Ok(svg)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::expected_funnel;
+    use crate::model::{ValidWaterfall, WaterfallInputs};
+
+    fn default_funnel() -> ExpectedFunnel {
+        let v = ValidWaterfall::try_from(&WaterfallInputs::default()).expect("defaults valid");
+        expected_funnel(&v)
+    }
+
+    /// Heights of the filled bar rectangles, in drawing order.
+    fn bar_heights(svg: &str) -> Vec<f64> {
+        svg.split("<rect")
+            .skip(1)
+            .filter(|r| r.contains("fill-opacity=\"1\"") && !r.contains("fill=\"#FFFFFF\""))
+            .filter_map(|r| {
+                let h = r.split("height=\"").nth(1)?.split('"').next()?;
+                h.parse::<f64>().ok()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn waterfall_svg_has_labels_and_proportional_bars() {
+        let f = default_funnel();
+        let svg = waterfall_svg(&f, 800, 400).expect("draws");
+        assert!(svg.starts_with("<svg"));
+        for label in [
+            "Inquiries",
+            "MQLs (10%)",
+            "SALs (85%)",
+            "SQLs (60%)",
+            "Won deals (30%)",
+        ] {
+            assert!(svg.contains(label), "missing label {label}");
+        }
+        assert!(svg.contains("31,200"), "inquiry count shown");
+        assert!(svg.contains("477"), "won count shown");
+        let h = bar_heights(&svg);
+        assert_eq!(h.len(), 5, "one bar a stage: {h:?}");
+        // Bars are proportional to the counts: MQL bar is 10% of the inquiry bar (to a pixel).
+        assert!((h[1] - h[0] * 0.10).abs() <= 1.0, "{h:?}");
+        assert!((h[2] - h[1] * 0.85).abs() <= 1.0, "{h:?}");
+    }
+
+    #[test]
+    fn waterfall_svg_snapshot() {
+        let svg = waterfall_svg(&default_funnel(), 800, 400).expect("draws");
+        insta::assert_snapshot!(svg);
+    }
+}

@@ -1,0 +1,18 @@
+//! The thin shell: Leptos components that wire signals to the pure core. Nothing here
+//! computes a number the user sees; it calls `model`, `engine` and `charts`.
+
+mod app;
+mod channel_control;
+mod controls_panel;
+mod header;
+mod number_control;
+mod results_panel;
+mod state;
+
+pub use app::App;
+pub use state::AppState;
+
+/// Mounts the app on the page's `<body>`.
+pub fn mount() {
+    leptos::mount::mount_to_body(App);
+}
