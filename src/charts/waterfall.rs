@@ -38,11 +38,12 @@ pub fn waterfall_svg(
             .configure_mesh()
             .disable_x_mesh()
             .disable_x_axis()
-            .light_line_style(palette::GRID)
+            .light_line_style(WHITE)
+            .bold_line_style(palette::GRID)
             .y_desc("Leads (expected count)")
             .y_label_formatter(&|v| format::count(*v))
-            .axis_desc_style((FONT, 15))
-            .label_style((FONT, 13))
+            .axis_desc_style((FONT, 16))
+            .label_style((FONT, 15))
             .draw()
             .map_err(ChartError::from_plotters)?;
 
@@ -54,7 +55,7 @@ pub fn waterfall_svg(
             }))
             .map_err(ChartError::from_plotters)?;
 
-        let above = TextStyle::from((FONT, 16).into_font())
+        let above = TextStyle::from((FONT, 18).into_font())
             .color(&palette::INK)
             .pos(Pos::new(HPos::Center, VPos::Bottom));
         chart
@@ -67,7 +68,7 @@ pub fn waterfall_svg(
             }))
             .map_err(ChartError::from_plotters)?;
 
-        let below = TextStyle::from((FONT, 14).into_font())
+        let below = TextStyle::from((FONT, 16).into_font())
             .color(&palette::INK)
             .pos(Pos::new(HPos::Center, VPos::Top));
         chart
@@ -104,7 +105,7 @@ mod tests {
     fn bar_heights(svg: &str) -> Vec<f64> {
         svg.split("<rect")
             .skip(1)
-            .filter(|r| r.contains("fill-opacity=\"1\"") && !r.contains("fill=\"#FFFFFF\""))
+            .filter(|r| !r.contains("fill=\"#FFFFFF\""))
             .filter_map(|r| {
                 let h = r.split("height=\"").nth(1)?.split('"').next()?;
                 h.parse::<f64>().ok()

@@ -9,4 +9,6 @@ pub mod waterfall;
 
 pub use errors::{FieldError, ValidationErrors};
 pub use units::{Money, Probability};
-pub use waterfall::{ChannelVolume, StageRates, ValidWaterfall, WaterfallInputs};
+pub use waterfall::{
+    ChannelVolume, StageRates, StageRatesPercent, ValidWaterfall, WaterfallInputs,
+};

@@ -30,7 +30,7 @@ pub fn ChannelControl(index: usize) -> impl IntoView {
     view! {
         <NumberControl
             id=format!("channel-{index}-leads")
-            label=format!("{name}: leads per week")
+            label=name
             unit="leads/week"
             min=0.0 max=2_000.0_f64.min(MAX_LEADS_PER_WEEK) step=10.0
             help="New inquiries this channel brings each week (form fills, downloads, badge scans)."

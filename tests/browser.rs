@@ -1,0 +1,96 @@
+//! Browser unit tests (wasm-bindgen-test in headless Chromium): the app mounts, and a control
+//! change updates the numbers on screen to the engine's.
+#![cfg(target_arch = "wasm32")]
+
+use handoff::engine::expected_funnel;
+use handoff::format;
+use handoff::model::{ValidWaterfall, WaterfallInputs};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
+use web_sys::{Document, Event, HtmlElement, HtmlInputElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn document() -> Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+/// Lets Leptos run its scheduled effects.
+async fn tick() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 30)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+/// Mounts a fresh app in its own host element and returns the host.
+async fn mount_app() -> HtmlElement {
+    let doc = document();
+    if let Some(old) = doc.get_element_by_id("test-host") {
+        old.remove();
+    }
+    let host: HtmlElement = doc.create_element("div").unwrap().unchecked_into();
+    host.set_id("test-host");
+    doc.body().unwrap().append_child(&host).unwrap();
+    let handle = leptos::mount::mount_to(host.clone(), handoff::ui::App);
+    std::mem::forget(handle);
+    tick().await;
+    host
+}
+
+fn text_of(id: &str) -> String {
+    document()
+        .get_element_by_id(id)
+        .unwrap_or_else(|| panic!("#{id} is on the page"))
+        .text_content()
+        .unwrap_or_default()
+}
+
+fn set_number(id: &str, value: &str) {
+    let input: HtmlInputElement = document()
+        .get_element_by_id(id)
+        .unwrap_or_else(|| panic!("#{id} is on the page"))
+        .unchecked_into();
+    input.set_value(value);
+    input
+        .dispatch_event(&Event::new("change").unwrap())
+        .unwrap();
+}
+
+fn engine_bookings(inputs: &WaterfallInputs) -> String {
+    let valid = ValidWaterfall::try_from(inputs).unwrap();
+    format::money(expected_funnel(&valid).bookings.dollars())
+}
+
+#[wasm_bindgen_test]
+async fn app_mounts_and_a_rate_change_updates_bookings() {
+    let host = mount_app().await;
+    assert!(host.text_content().unwrap_or_default().contains("Handoff"));
+    let mut inputs = WaterfallInputs::default();
+    assert_eq!(text_of("kpi-bookings"), engine_bookings(&inputs));
+
+    set_number("rates-sql_to_won-number", "15");
+    tick().await;
+    inputs.rates.sql_to_won = 15.0;
+    let expected = engine_bookings(&inputs);
+    assert_eq!(text_of("kpi-bookings"), expected);
+    assert_ne!(expected, engine_bookings(&WaterfallInputs::default()));
+    assert!(text_of("chart-waterfall").contains("Won deals (15%)"));
+}
+
+#[wasm_bindgen_test]
+async fn invalid_input_shows_its_message_and_keeps_the_last_results() {
+    mount_app().await;
+    let before = text_of("kpi-bookings");
+    set_number("rates-mql_to_sal-number", "140");
+    tick().await;
+    assert!(
+        text_of("rates-mql_to_sal-error").contains("must be between 0 and 100%"),
+        "message at the field: {}",
+        text_of("rates-mql_to_sal-error")
+    );
+    assert_eq!(text_of("kpi-bookings"), before, "last valid result stays");
+}
