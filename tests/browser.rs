@@ -12,18 +12,23 @@ use web_sys::{Document, Event, HtmlElement, HtmlInputElement};
 wasm_bindgen_test_configure!(run_in_browser);
 
 fn document() -> Document {
-    web_sys::window().unwrap().document().unwrap()
+    web_sys::window()
+        .expect("browser API call succeeds")
+        .document()
+        .expect("browser API call succeeds")
 }
 
 /// Lets Leptos run its scheduled effects.
 async fn tick() {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
         web_sys::window()
-            .unwrap()
+            .expect("browser API call succeeds")
             .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 30)
-            .unwrap();
+            .expect("browser API call succeeds");
     });
-    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+    wasm_bindgen_futures::JsFuture::from(promise)
+        .await
+        .expect("browser API call succeeds");
 }
 
 /// Mounts a fresh app in its own host element and returns the host.
@@ -32,9 +37,15 @@ async fn mount_app() -> HtmlElement {
     if let Some(old) = doc.get_element_by_id("test-host") {
         old.remove();
     }
-    let host: HtmlElement = doc.create_element("div").unwrap().unchecked_into();
+    let host: HtmlElement = doc
+        .create_element("div")
+        .expect("browser API call succeeds")
+        .unchecked_into();
     host.set_id("test-host");
-    doc.body().unwrap().append_child(&host).unwrap();
+    doc.body()
+        .expect("browser API call succeeds")
+        .append_child(&host)
+        .expect("browser API call succeeds");
     let handle = leptos::mount::mount_to(host.clone(), handoff::ui::App);
     std::mem::forget(handle);
     tick().await;
@@ -56,12 +67,12 @@ fn set_number(id: &str, value: &str) {
         .unchecked_into();
     input.set_value(value);
     input
-        .dispatch_event(&Event::new("change").unwrap())
-        .unwrap();
+        .dispatch_event(&Event::new("change").expect("browser API call succeeds"))
+        .expect("browser API call succeeds");
 }
 
 fn engine_bookings(inputs: &WaterfallInputs) -> String {
-    let valid = ValidWaterfall::try_from(inputs).unwrap();
+    let valid = ValidWaterfall::try_from(inputs).expect("browser API call succeeds");
     format::money(expected_funnel(&valid).bookings.dollars())
 }
 

@@ -136,6 +136,7 @@ mod tests {
         assert!((h[2] - h[1] * 0.85).abs() <= 1.0, "{h:?}");
     }
 
+    #[cfg(not(target_arch = "wasm32"))]
     #[test]
     fn waterfall_svg_snapshot() {
         let svg = waterfall_svg(&default_funnel(), 800, 400).expect("draws");
