@@ -1,9 +1,13 @@
 //! Charts are functions from data to an SVG string (plotters' SVG backend). Pure: no browser
 //! crates, snapshot-tested natively.
 
+pub mod bands;
+pub mod levers;
 pub mod palette;
 pub mod waterfall;
 
+pub use bands::{band_chart_svg, Band, BandChart};
+pub use levers::{lever_chart_svg, LeverBar};
 pub use waterfall::waterfall_svg;
 
 /// Drawing the chart failed (plotters reported an error).
@@ -19,3 +23,28 @@ impl ChartError {
 
 /// Font family used in every chart.
 pub const FONT: &str = "sans-serif";
+
+/// How a chart formats its values on the axis and in labels.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ValueFormat {
+    /// Whole counts: `12,345`.
+    Count,
+    /// Dollars: `$1.2M`.
+    Money,
+    /// A fraction shown as a percentage: `0.41` is `41%`.
+    Percent,
+    /// Hours: `3.5 h`.
+    Hours,
+}
+
+impl ValueFormat {
+    /// Formats one value for an axis tick or a label.
+    pub fn axis(self, v: f64) -> String {
+        match self {
+            ValueFormat::Count => crate::format::count(v),
+            ValueFormat::Money => crate::format::money(v),
+            ValueFormat::Percent => crate::format::percent(v),
+            ValueFormat::Hours => format!("{} h", crate::format::plain_number(v)),
+        }
+    }
+}

@@ -1,0 +1,224 @@
+//! Weekly series with uncertainty bands: the P10-P90 range across Monte Carlo replications as
+//! a shaded area, the median (P50) as a line, optionally a reference line (e.g. SDR capacity).
+
+use plotters::prelude::*;
+
+use super::{palette, ChartError, ValueFormat, FONT};
+
+/// One quantity over the weeks: P10, P50 and P90 per week (all the same length).
+#[derive(Debug, Clone, Copy)]
+pub struct Band<'a> {
+    pub name: &'a str,
+    pub p10: &'a [f64],
+    pub p50: &'a [f64],
+    pub p90: &'a [f64],
+}
+
+/// A weekly band chart: title, y-axis meaning and unit, the bands, and an optional dashed
+/// reference line.
+#[derive(Debug, Clone)]
+pub struct BandChart<'a> {
+    pub title: &'a str,
+    /// The y-axis label with its unit, e.g. "Bookings per week ($)".
+    pub y_label: &'a str,
+    pub format: ValueFormat,
+    pub bands: Vec<Band<'a>>,
+    pub reference: Option<(&'a str, &'a [f64])>,
+}
+
+fn finite_max(values: impl Iterator<Item = f64>) -> f64 {
+    values.filter(|v| v.is_finite()).fold(0.0_f64, f64::max)
+}
+
+/// Renders the chart as an SVG document of `width` x `height` pixels. Weeks are numbered from 1.
+pub fn band_chart_svg(
+    chart: &BandChart<'_>,
+    width: u32,
+    height: u32,
+) -> Result<String, ChartError> {
+    let weeks = chart
+        .bands
+        .iter()
+        .map(|b| b.p50.len())
+        .chain(chart.reference.map(|(_, r)| r.len()))
+        .max()
+        .unwrap_or(0)
+        .max(1);
+    let top = finite_max(
+        chart
+            .bands
+            .iter()
+            .flat_map(|b| b.p90.iter().chain(b.p50.iter()).copied())
+            .chain(chart.reference.iter().flat_map(|(_, r)| r.iter().copied())),
+    );
+    let top = if top > 0.0 { top * 1.1 } else { 1.0 };
+    let mut svg = String::new();
+    {
+        let root = SVGBackend::with_string(&mut svg, (width, height)).into_drawing_area();
+        root.fill(&WHITE).map_err(ChartError::from_plotters)?;
+        let mut ctx = ChartBuilder::on(&root)
+            .caption(chart.title, (FONT, 22).into_font().color(&palette::INK))
+            .margin(12)
+            .x_label_area_size(44)
+            .y_label_area_size(76)
+            .build_cartesian_2d(1.0..(weeks as f64).max(2.0), 0.0..top)
+            .map_err(ChartError::from_plotters)?;
+        let format = chart.format;
+        ctx.configure_mesh()
+            .light_line_style(WHITE)
+            .bold_line_style(palette::GRID)
+            .x_desc("Week")
+            .y_desc(chart.y_label)
+            .x_label_formatter(&|w| format!("{w:.0}"))
+            .y_label_formatter(&|v| format.axis(*v))
+            .axis_desc_style((FONT, 16))
+            .label_style((FONT, 15))
+            .draw()
+            .map_err(ChartError::from_plotters)?;
+
+        for (i, band) in chart.bands.iter().enumerate() {
+            let colour = palette::SERIES[i % palette::SERIES.len()];
+            let week = |j: usize| (j + 1) as f64;
+            let mut area: Vec<(f64, f64)> = band
+                .p90
+                .iter()
+                .enumerate()
+                .map(|(j, v)| (week(j), *v))
+                .collect();
+            area.extend(
+                band.p10
+                    .iter()
+                    .enumerate()
+                    .rev()
+                    .map(|(j, v)| (week(j), *v)),
+            );
+            ctx.draw_series(std::iter::once(Polygon::new(
+                area,
+                colour.mix(0.22).filled(),
+            )))
+            .map_err(ChartError::from_plotters)?
+            .label(format!("{} P10-P90", band.name))
+            .legend(move |(x, y)| {
+                Rectangle::new([(x, y - 6), (x + 16, y + 6)], colour.mix(0.22).filled())
+            });
+            ctx.draw_series(LineSeries::new(
+                band.p50.iter().enumerate().map(|(j, v)| (week(j), *v)),
+                colour.stroke_width(3),
+            ))
+            .map_err(ChartError::from_plotters)?
+            .label(format!("{} median", band.name))
+            .legend(move |(x, y)| {
+                PathElement::new(vec![(x, y), (x + 16, y)], colour.stroke_width(3))
+            });
+        }
+        if let Some((name, values)) = chart.reference {
+            let style = palette::INK.stroke_width(2);
+            ctx.draw_series(DashedLineSeries::new(
+                values.iter().enumerate().map(|(j, v)| ((j + 1) as f64, *v)),
+                8,
+                5,
+                style,
+            ))
+            .map_err(ChartError::from_plotters)?
+            .label(name)
+            .legend(move |(x, y)| PathElement::new(vec![(x, y), (x + 16, y)], style));
+        }
+        ctx.configure_series_labels()
+            .position(SeriesLabelPosition::UpperLeft)
+            .background_style(WHITE.mix(0.85))
+            .border_style(palette::GRID)
+            .label_font((FONT, 15))
+            .draw()
+            .map_err(ChartError::from_plotters)?;
+        root.present().map_err(ChartError::from_plotters)?;
+    }
+    Ok(svg)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample() -> (Vec<f64>, Vec<f64>, Vec<f64>, Vec<f64>) {
+        let p50: Vec<f64> = (0..12).map(|w| 100.0 + 10.0 * w as f64).collect();
+        let p10 = p50.iter().map(|v| v * 0.8).collect();
+        let p90 = p50.iter().map(|v| v * 1.2).collect();
+        let cap = vec![180.0; 12];
+        (p10, p50, p90, cap)
+    }
+
+    #[test]
+    fn band_chart_has_title_axes_legend_and_band() {
+        let (p10, p50, p90, cap) = sample();
+        let chart = BandChart {
+            title: "MQLs vs. SDR capacity",
+            y_label: "MQLs per week",
+            format: ValueFormat::Count,
+            bands: vec![Band {
+                name: "MQLs",
+                p10: &p10,
+                p50: &p50,
+                p90: &p90,
+            }],
+            reference: Some(("SDR capacity", &cap)),
+        };
+        let svg = band_chart_svg(&chart, 800, 360).expect("draws");
+        for text in [
+            "MQLs vs. SDR capacity",
+            "MQLs per week",
+            "Week",
+            "MQLs P10-P90",
+            "MQLs median",
+            "SDR capacity",
+        ] {
+            assert!(svg.contains(text), "missing {text}");
+        }
+        assert!(
+            svg.contains("<polygon"),
+            "the P10-P90 band is drawn as an area"
+        );
+        assert!(svg.contains("<polyline"), "the median is drawn as a line");
+    }
+
+    #[test]
+    fn empty_and_non_finite_data_do_not_fail() {
+        let nan = vec![f64::NAN; 3];
+        let chart = BandChart {
+            title: "Nothing yet",
+            y_label: "Count",
+            format: ValueFormat::Count,
+            bands: vec![Band {
+                name: "x",
+                p10: &nan,
+                p50: &nan,
+                p90: &nan,
+            }],
+            reference: None,
+        };
+        assert!(band_chart_svg(&chart, 400, 200).is_ok());
+        let empty = BandChart {
+            bands: vec![],
+            ..chart
+        };
+        assert!(band_chart_svg(&empty, 400, 200).is_ok());
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    #[test]
+    fn band_chart_snapshot() {
+        let (p10, p50, p90, cap) = sample();
+        let chart = BandChart {
+            title: "Bookings per week",
+            y_label: "Bookings ($)",
+            format: ValueFormat::Money,
+            bands: vec![Band {
+                name: "Bookings",
+                p10: &p10,
+                p50: &p50,
+                p90: &p90,
+            }],
+            reference: Some(("Target", &cap)),
+        };
+        insta::assert_snapshot!(band_chart_svg(&chart, 800, 360).expect("draws"));
+    }
+}
