@@ -158,7 +158,7 @@ mod tests {
             let leaf = prop_oneof![
                 Just(serde_json::Value::Null),
                 any::<bool>().prop_map(serde_json::Value::Bool),
-                any::<i32>().prop_map(|i| serde_json::Value::from(i)),
+                any::<i32>().prop_map(serde_json::Value::from),
                 ".{0,20}".prop_map(serde_json::Value::String),
             ];
             leaf.prop_recursive(3, 40, 6, |inner| {
