@@ -4,6 +4,7 @@
 //! every field error at once ([`ValidationErrors`]). The engine accepts only validated types.
 
 pub mod errors;
+pub mod library;
 pub mod share;
 pub mod units;
 pub mod waterfall;
