@@ -2,11 +2,15 @@
 //! crates, snapshot-tested natively.
 
 pub mod bands;
+pub mod hbars;
+pub mod leaks;
 pub mod levers;
 pub mod palette;
 pub mod waterfall;
 
 pub use bands::{band_chart_svg, Band, BandChart};
+pub use hbars::{hbar_chart_svg, HBar, HBarLayout};
+pub use leaks::{leak_chart_svg, LeakRow, Owner};
 pub use levers::{lever_chart_svg, LeverBar};
 pub use waterfall::waterfall_svg;
 

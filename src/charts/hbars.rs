@@ -1,0 +1,124 @@
+//! Horizontal bar charts with a label per row and a value label at the end of each bar,
+//! optionally a P10-P90 whisker. Used for the marginal value of levers and for where every
+//! lead ended up (leak accounting).
+
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+
+use super::{palette, ChartError, ValueFormat, FONT};
+
+/// One row: its label, its value, an optional (low, high) range, its colour and the text
+/// drawn at the end of the bar.
+#[derive(Debug, Clone, PartialEq)]
+pub struct HBar {
+    pub label: String,
+    pub value: f64,
+    pub range: Option<(f64, f64)>,
+    pub colour: RGBColor,
+    pub value_text: String,
+}
+
+/// Chart-wide texts and sizes.
+#[derive(Debug, Clone, Copy)]
+pub struct HBarLayout<'a> {
+    pub title: &'a str,
+    pub x_label: &'a str,
+    pub format: ValueFormat,
+    pub width: u32,
+    pub height: u32,
+    /// Pixels reserved on the left for the row labels.
+    pub label_width: u32,
+}
+
+fn finite(v: f64) -> f64 {
+    if v.is_finite() {
+        v
+    } else {
+        0.0
+    }
+}
+
+/// Renders the rows top to bottom in the order given.
+pub fn hbar_chart_svg(layout: &HBarLayout<'_>, rows: &[HBar]) -> Result<String, ChartError> {
+    let ends = |r: &HBar| {
+        let (lo, hi) = r.range.unwrap_or((r.value, r.value));
+        (
+            finite(lo).min(finite(r.value)),
+            finite(hi).max(finite(r.value)),
+        )
+    };
+    let lo = rows.iter().map(|r| ends(r).0).fold(0.0_f64, f64::min);
+    let hi = rows.iter().map(|r| ends(r).1).fold(0.0_f64, f64::max);
+    let span = (hi - lo).max(1.0);
+    // Room on the right for the value labels.
+    let (lo, hi) = (lo - span * 0.05, hi + span * 0.4);
+    let n = rows.len().max(1) as f64;
+    let mut svg = String::new();
+    {
+        let root =
+            SVGBackend::with_string(&mut svg, (layout.width, layout.height)).into_drawing_area();
+        root.fill(&WHITE).map_err(ChartError::from_plotters)?;
+        let mut ctx = ChartBuilder::on(&root)
+            .caption(layout.title, (FONT, 22).into_font().color(&palette::INK))
+            .margin(12)
+            .margin_left(16)
+            .margin_right(28)
+            .x_label_area_size(44)
+            .y_label_area_size(layout.label_width)
+            // Row i occupies y in [n - i - 1, n - i], so the first row is on top.
+            .build_cartesian_2d(lo..hi, 0.0..n)
+            .map_err(ChartError::from_plotters)?;
+        let format = layout.format;
+        ctx.configure_mesh()
+            .disable_y_mesh()
+            .disable_y_axis()
+            .light_line_style(WHITE)
+            .bold_line_style(palette::GRID)
+            .x_desc(layout.x_label)
+            .x_label_formatter(&|v| format.axis(*v))
+            .axis_desc_style((FONT, 16))
+            .label_style((FONT, 15))
+            .draw()
+            .map_err(ChartError::from_plotters)?;
+        let row = |i: usize| n - i as f64 - 1.0;
+        ctx.draw_series(rows.iter().enumerate().map(|(i, r)| {
+            Rectangle::new(
+                [(0.0, row(i) + 0.2), (finite(r.value), row(i) + 0.8)],
+                r.colour.filled(),
+            )
+        }))
+        .map_err(ChartError::from_plotters)?;
+        ctx.draw_series(rows.iter().enumerate().filter_map(|(i, r)| {
+            let (a, b) = r.range?;
+            let y = row(i) + 0.5;
+            Some(PathElement::new(
+                vec![(finite(a), y), (finite(b), y)],
+                palette::INK.stroke_width(2),
+            ))
+        }))
+        .map_err(ChartError::from_plotters)?;
+        ctx.draw_series(std::iter::once(PathElement::new(
+            vec![(0.0, 0.0), (0.0, n)],
+            palette::INK.stroke_width(1),
+        )))
+        .map_err(ChartError::from_plotters)?;
+        let name_style = TextStyle::from((FONT, 16).into_font())
+            .color(&palette::INK)
+            .pos(Pos::new(HPos::Right, VPos::Center));
+        ctx.draw_series(rows.iter().enumerate().map(|(i, r)| {
+            EmptyElement::at((lo, row(i) + 0.5))
+                + Text::new(r.label.clone(), (-10, 0), name_style.clone())
+        }))
+        .map_err(ChartError::from_plotters)?;
+        let value_style = TextStyle::from((FONT, 15).into_font())
+            .color(&palette::INK)
+            .pos(Pos::new(HPos::Left, VPos::Center));
+        ctx.draw_series(rows.iter().enumerate().map(|(i, r)| {
+            EmptyElement::at((ends(r).1, row(i) + 0.5))
+                + Text::new(r.value_text.clone(), (6, 0), value_style.clone())
+        }))
+        .map_err(ChartError::from_plotters)?;
+        root.present().map_err(ChartError::from_plotters)?;
+    }
+    Ok(svg)
+}
