@@ -5,6 +5,7 @@ mod app;
 mod channel_control;
 mod controls_panel;
 mod header;
+mod kpi_card;
 mod number_control;
 mod results_panel;
 mod state;

@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use super::kpi_card::{KpiCard, KpiFigures};
 use super::state::AppState;
 use crate::charts::waterfall_svg;
 use crate::engine::Stage;
@@ -14,32 +15,29 @@ pub fn ResultsPanel() -> impl IntoView {
     let chart = Memo::new(move |_| {
         funnel.with(|f| waterfall_svg(f, 860, 420).unwrap_or_else(|e| format!("<p>{e}</p>")))
     });
-    let stat = move |stage: Stage| move || format::count(funnel.with(|f| f.count(stage)));
+    let stat = move |stage: Stage| {
+        Signal::derive(move || KpiFigures {
+            main: format::count(funnel.with(|f| f.count(stage))),
+            ..KpiFigures::default()
+        })
+    };
+    let bookings = Signal::derive(move || {
+        funnel.with(|f| KpiFigures {
+            main: format::money(f.bookings.dollars()),
+            range: None,
+            note: Some(format!("over {} weeks", f.weeks)),
+        })
+    });
     view! {
         <main class="results" aria-live="polite">
             <p class="stale" role="status" hidden=move || state.is_valid()>
                 "Some inputs are invalid: showing the results of the last valid inputs."
             </p>
             <div class="kpis">
-                <div class="kpi kpi-main">
-                    <span class="kpi-label">"Expected bookings"</span>
-                    <span class="kpi-value" id="kpi-bookings">
-                        {move || format::money(funnel.with(|f| f.bookings.dollars()))}
-                    </span>
-                    <span class="kpi-note">{move || format!("over {} weeks", funnel.with(|f| f.weeks))}</span>
-                </div>
-                <div class="kpi">
-                    <span class="kpi-label">"MQLs"</span>
-                    <span class="kpi-value" id="kpi-mqls">{stat(Stage::Mql)}</span>
-                </div>
-                <div class="kpi">
-                    <span class="kpi-label">"SQLs"</span>
-                    <span class="kpi-value" id="kpi-sqls">{stat(Stage::Sql)}</span>
-                </div>
-                <div class="kpi">
-                    <span class="kpi-label">"Won deals"</span>
-                    <span class="kpi-value" id="kpi-won">{stat(Stage::Won)}</span>
-                </div>
+                <KpiCard id="kpi-bookings" label="Expected bookings" figures=bookings main=true/>
+                <KpiCard id="kpi-mqls" label="MQLs" figures=stat(Stage::Mql)/>
+                <KpiCard id="kpi-sqls" label="SQLs" figures=stat(Stage::Sql)/>
+                <KpiCard id="kpi-won" label="Won deals" figures=stat(Stage::Won)/>
             </div>
             <figure class="chart" id="chart-waterfall">
                 <div class="chart-svg" inner_html=move || chart.get()></div>
