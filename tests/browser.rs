@@ -31,8 +31,22 @@ async fn tick() {
         .expect("browser API call succeeds");
 }
 
-/// Mounts a fresh app in its own host element and returns the host.
+fn local_storage() -> web_sys::Storage {
+    web_sys::window()
+        .expect("window")
+        .local_storage()
+        .expect("storage allowed")
+        .expect("storage present")
+}
+
+/// Mounts a fresh app on a clean browser storage.
 async fn mount_app() -> HtmlElement {
+    local_storage().clear().expect("storage clears");
+    remount_app().await
+}
+
+/// Mounts a fresh app in its own host element, keeping what is in storage.
+async fn remount_app() -> HtmlElement {
     let doc = document();
     if let Some(old) = doc.get_element_by_id("test-host") {
         old.remove();
@@ -104,4 +118,47 @@ async fn invalid_input_shows_its_message_and_keeps_the_last_results() {
         text_of("rates-mql_to_sal-error")
     );
     assert_eq!(text_of("kpi-bookings"), before, "last valid result stays");
+}
+
+#[wasm_bindgen_test]
+async fn inputs_are_saved_and_restored_on_the_next_visit() {
+    mount_app().await;
+    set_number("rates-sal_to_sql-number", "45");
+    tick().await;
+    let shown = text_of("kpi-bookings");
+    assert_eq!(text_of("save-status"), "Saved in this browser only");
+
+    remount_app().await;
+    let input: HtmlInputElement = document()
+        .get_element_by_id("rates-sal_to_sql-number")
+        .expect("input present")
+        .unchecked_into();
+    assert_eq!(input.value(), "45");
+    assert_eq!(text_of("kpi-bookings"), shown);
+}
+
+#[wasm_bindgen_test]
+async fn unreadable_saved_data_is_kept_and_reported() {
+    mount_app().await;
+    let corrupt = r#"{"version":1,"inputs":{"weeks":"many"}}"#;
+    local_storage()
+        .set_item("handoff.current", corrupt)
+        .expect("stores");
+    remount_app().await;
+    assert!(
+        text_of("notice").contains("could not be opened"),
+        "{}",
+        text_of("notice")
+    );
+    assert_eq!(
+        local_storage()
+            .get_item("handoff.current.unreadable")
+            .expect("reads"),
+        Some(corrupt.to_string()),
+        "the unreadable data is backed up, not lost"
+    );
+    assert_eq!(
+        text_of("kpi-bookings"),
+        engine_bookings(&WaterfallInputs::default())
+    );
 }

@@ -6,11 +6,10 @@ use super::controls_panel::ControlsPanel;
 use super::header::Header;
 use super::results_panel::ResultsPanel;
 use super::state::AppState;
-use crate::model::WaterfallInputs;
 
 #[component]
 pub fn App() -> impl IntoView {
-    provide_context(AppState::new(WaterfallInputs::default()));
+    provide_context(AppState::restored());
     view! {
         <div class="app">
             <Header/>

@@ -1,9 +1,20 @@
-//! The product name and its one-line purpose.
+//! The product name, its one-line purpose, whether work is being saved, and any notice.
 
 use leptos::prelude::*;
 
+use super::persist::SaveStatus;
+use super::state::AppState;
+
 #[component]
 pub fn Header() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let status_text = move || match state.save_status.get() {
+        SaveStatus::Saved => "Saved in this browser only".to_string(),
+        SaveStatus::Off(why) => format!("Saving is off: {why}"),
+        SaveStatus::Protected => {
+            "Saving is paused so that your earlier saved scenario is not overwritten".to_string()
+        }
+    };
     view! {
         <header class="app-header">
             <h1>"Handoff"</h1>
@@ -11,6 +22,15 @@ pub fn Header() -> impl IntoView {
                 "What really limits your revenue: marketing's leads or sales' follow-up? "
                 "Simulate the funnel from inquiry to won deal."
             </p>
+            <p class="save-status" id="save-status" class:off=move || state.save_status.get() != SaveStatus::Saved>
+                {status_text}
+            </p>
         </header>
+        {move || state.notice.get().map(|text| view! {
+            <div class="notice" role="alert" id="notice">
+                <span>{text}</span>
+                <button type="button" on:click=move |_| state.notice.set(None)>"Dismiss"</button>
+            </div>
+        })}
     }
 }

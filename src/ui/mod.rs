@@ -7,8 +7,10 @@ mod controls_panel;
 mod header;
 mod kpi_card;
 mod number_control;
+mod persist;
 mod results_panel;
 mod state;
+mod storage;
 
 pub use app::App;
 pub use state::AppState;

@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use super::persist::{self, SaveStatus};
 use crate::engine::{expected_funnel, ExpectedFunnel};
 use crate::model::{ValidWaterfall, ValidationErrors, WaterfallInputs};
 
@@ -15,10 +16,26 @@ pub struct AppState {
     pub validated: Memo<Result<ValidWaterfall, ValidationErrors>>,
     /// The expected funnel of the last valid inputs.
     pub funnel: Memo<ExpectedFunnel>,
+    /// Whether changes are being saved in this browser.
+    pub save_status: RwSignal<SaveStatus>,
+    /// A message for the user (e.g. saved data that could not be opened), dismissible.
+    pub notice: RwSignal<Option<String>>,
 }
 
 impl AppState {
-    pub fn new(initial: WaterfallInputs) -> Self {
+    /// The state restored from this browser's storage (or the defaults), with autosave on.
+    pub fn restored() -> Self {
+        let restored = persist::restore();
+        let state = Self::new(restored.inputs, restored.status);
+        state.notice.set(restored.notice);
+        let validated = state.validated;
+        let inputs = state.inputs;
+        let last_valid = Memo::new(move |_| validated.with(Result::is_ok).then(|| inputs.get()));
+        persist::autosave(last_valid, state.save_status);
+        state
+    }
+
+    pub fn new(initial: WaterfallInputs, save_status: SaveStatus) -> Self {
         let inputs = RwSignal::new(initial);
         let validated = Memo::new(move |_| inputs.with(|i| ValidWaterfall::try_from(i)));
         let funnel = Memo::new(move |prev: Option<&ExpectedFunnel>| match validated.get() {
@@ -39,6 +56,8 @@ impl AppState {
             inputs,
             validated,
             funnel,
+            save_status: RwSignal::new(save_status),
+            notice: RwSignal::new(None),
         }
     }
 

@@ -107,3 +107,15 @@ test("an invalid value shows its message and keeps the last results", async ({ p
   await expect(page.getByRole("status")).toContainText("last valid inputs");
   await expect(bookings).toHaveText(before);
 });
+
+test("a change survives a reload, and the page says where it is saved", async ({ page }) => {
+  await page.goto("/");
+  await expect(page.locator("#save-status")).toHaveText("Saved in this browser only");
+  const rate = page.getByRole("spinbutton", { name: /SAL to SQL/ });
+  await rate.fill("45");
+  await rate.press("Enter");
+  const bookings = await page.locator("#kpi-bookings").textContent();
+  await page.reload();
+  await expect(page.getByRole("spinbutton", { name: /SAL to SQL/ })).toHaveValue("45");
+  await expect(page.locator("#kpi-bookings")).toHaveText(bookings);
+});
