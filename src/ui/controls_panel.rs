@@ -16,12 +16,13 @@ struct Knob {
     max: f64,
     step: f64,
     help: &'static str,
+    source: Option<&'static str>,
     get: fn(&WaterfallInputs) -> f64,
     set: fn(&mut WaterfallInputs, f64),
 }
 
 const SOURCE_WATERFALL: &str =
-    "Default: the demand-waterfall example (inquiry to MQL 10%, MQL to SAL 85%, SAL to SQL 60%, SQL to won 30%); benchmarks vary widely by business (Forrester).";
+    "the demand-waterfall example (inquiry to MQL 10%, MQL to SAL 85%, SAL to SQL 60%, SQL to won 30%); benchmarks vary widely by business (Forrester).";
 
 const RATE_KNOBS: [Knob; 4] = [
     Knob {
@@ -33,6 +34,7 @@ const RATE_KNOBS: [Knob; 4] = [
         step: 0.5,
         help:
             "Share of inquiries whose lead score reaches the MQL threshold and are handed to sales.",
+        source: Some(SOURCE_WATERFALL),
         get: |i| i.rates.inquiry_to_mql,
         set: |i, v| i.rates.inquiry_to_mql = v,
     },
@@ -44,6 +46,7 @@ const RATE_KNOBS: [Knob; 4] = [
         max: 100.0,
         step: 0.5,
         help: "Share of MQLs that sales reaches and accepts for qualification.",
+        source: Some(SOURCE_WATERFALL),
         get: |i| i.rates.mql_to_sal,
         set: |i, v| i.rates.mql_to_sal = v,
     },
@@ -55,6 +58,7 @@ const RATE_KNOBS: [Knob; 4] = [
         max: 100.0,
         step: 0.5,
         help: "Share of accepted leads qualified in conversation and turned into opportunities.",
+        source: Some(SOURCE_WATERFALL),
         get: |i| i.rates.sal_to_sql,
         set: |i, v| i.rates.sal_to_sql = v,
     },
@@ -66,6 +70,7 @@ const RATE_KNOBS: [Knob; 4] = [
         max: 100.0,
         step: 0.5,
         help: "Share of opportunities that close as won deals.",
+        source: Some(SOURCE_WATERFALL),
         get: |i| i.rates.sql_to_won,
         set: |i, v| i.rates.sql_to_won = v,
     },
@@ -79,7 +84,8 @@ const DEAL_KNOBS: [Knob; 2] = [
         min: 0.0,
         max: 200_000.0,
         step: 1_000.0,
-        help: "Average contract value of a won deal. Default: about $25K median contract (Bridge Group SaaS AE report).",
+        help: "Average contract value of a won deal.",
+        source: Some("about $25K median contract (Bridge Group SaaS AE report)."),
         get: |i| i.deal_size,
         set: |i, v| i.deal_size = v,
     },
@@ -91,8 +97,15 @@ const DEAL_KNOBS: [Knob; 2] = [
         max: 104.0,
         step: 1.0,
         help: "How many weeks of leads the funnel covers.",
+        source: None,
         get: |i| f64::from(i.weeks),
-        set: |i, v| i.weeks = if v.is_finite() && v >= 0.0 { v.round() as u32 } else { 0 },
+        set: |i, v| {
+            i.weeks = if v.is_finite() && v >= 0.0 {
+                v.round() as u32
+            } else {
+                0
+            }
+        },
     },
 ];
 
@@ -103,7 +116,7 @@ fn knob_view(state: AppState, k: &'static Knob) -> impl IntoView {
     view! {
         <NumberControl
             id=k.path.replace(['.', '[', ']'], "-")
-            label=k.label unit=k.unit min=k.min max=k.max step=k.step help=k.help
+            label=k.label unit=k.unit min=k.min max=k.max step=k.step help=k.help source=k.source.map(String::from)
             value=value on_set=on_set error=error
         />
     }
@@ -121,7 +134,6 @@ pub fn ControlsPanel() -> impl IntoView {
             </section>
             <section>
                 <h2>"Stage conversion"</h2>
-                <p class="source">{SOURCE_WATERFALL}</p>
                 {RATE_KNOBS.iter().map(|k| knob_view(state, k)).collect_view()}
             </section>
             <section>

@@ -19,8 +19,7 @@ pub fn Header() -> impl IntoView {
         <header class="app-header">
             <h1>"Handoff"</h1>
             <p class="tagline">
-                "What really limits your revenue: marketing's leads or sales' follow-up? "
-                "Simulate the funnel from inquiry to won deal."
+                "What really limits your revenue: marketing's leads or sales' follow-up?"
             </p>
             <p class="save-status" id="save-status" class:off=move || state.save_status.get() != SaveStatus::Saved>
                 {status_text}

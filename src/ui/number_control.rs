@@ -31,8 +31,12 @@ pub fn NumberControl(
     min: f64,
     max: f64,
     step: f64,
-    /// Meaning in plain words and the source of the default.
-    help: &'static str,
+    /// Meaning in plain words.
+    #[prop(into)]
+    help: String,
+    /// Where the default comes from (a published figure or a modelling assumption).
+    #[prop(optional_no_strip)]
+    source: Option<String>,
     #[prop(into)] value: Signal<f64>,
     on_set: Callback<f64>,
     #[prop(into)] error: Signal<Option<String>>,
@@ -42,11 +46,24 @@ pub fn NumberControl(
     let help_id = format!("{id}-help");
     let described = format!("{help_id} {error_id}");
     let range_hint = format!("{} to {} {unit}", show(min), show(max));
+    let title = match &source {
+        Some(src) => format!("{help} Default: {src}"),
+        None => help.clone(),
+    };
     view! {
         <div class="control" class:invalid=move || error.get().is_some()>
-            <label for=number_id.clone() title=help>
-                {label.clone()} " " <span class="unit">"(" {unit} ")"</span>
-            </label>
+            <div class="control-head">
+                <label for=number_id.clone() title=title>
+                    {label.clone()} " " <span class="unit">"(" {unit} ")"</span>
+                </label>
+                <details class="info">
+                    <summary aria-label=format!("About {label}")>"?"</summary>
+                    <div class="popover">
+                        <p>{help.clone()}</p>
+                        {source.clone().map(|src| view! { <p class="source">"Default: " {src}</p> })}
+                    </div>
+                </details>
+            </div>
             <div class="control-inputs">
                 <input
                     type="range"
