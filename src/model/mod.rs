@@ -4,9 +4,20 @@
 //! every field error at once ([`ValidationErrors`]). The engine accepts only validated types.
 
 pub mod errors;
+pub mod params;
+pub mod presets;
+pub mod scenario;
 pub mod units;
 pub mod waterfall;
 
 pub use errors::{FieldError, ValidationErrors};
-pub use units::{Money, Probability};
-pub use waterfall::{ChannelVolume, StageRates, ValidWaterfall, WaterfallInputs};
+pub use params::{Param, ParamSpec};
+pub use presets::{preset, Preset, PRESET_NAMES};
+pub use scenario::{
+    Burst, Channel, Closing, Costs, Nurture, Qualification, QueuePriority, Run, Scenario, SdrTeam,
+    Sla, Thresholds, ValidScenario, SCENARIO_VERSION,
+};
+pub use units::{Days, Hours, Money, Probability, Weeks};
+pub use waterfall::{
+    ChannelVolume, StageRates, StageRatesPercent, ValidWaterfall, WaterfallInputs,
+};
