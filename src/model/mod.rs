@@ -5,12 +5,21 @@
 
 pub mod errors;
 pub mod library;
+pub mod params;
+pub mod presets;
+pub mod scenario;
 pub mod share;
 pub mod units;
 pub mod waterfall;
 
 pub use errors::{FieldError, ValidationErrors};
-pub use units::{Money, Probability};
+pub use params::{Param, ParamSpec};
+pub use presets::{preset, Preset, PRESET_NAMES};
+pub use scenario::{
+    Burst, Channel, Closing, Costs, Nurture, Qualification, QueuePriority, Run, Scenario, SdrTeam,
+    Sla, Thresholds, ValidScenario, SCENARIO_VERSION,
+};
+pub use units::{Days, Hours, Money, Probability, Weeks};
 pub use waterfall::{
     ChannelVolume, StageRates, StageRatesPercent, ValidWaterfall, WaterfallInputs,
 };

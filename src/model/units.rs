@@ -86,6 +86,42 @@ impl std::ops::Mul<f64> for Money {
     }
 }
 
+/// A duration in hours (finite, non-negative once validated).
+#[derive(Debug, Clone, Copy, PartialEq, PartialOrd, Default, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Hours(pub f64);
+
+/// A duration in days.
+#[derive(Debug, Clone, Copy, PartialEq, PartialOrd, Default, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Days(pub f64);
+
+/// A duration in weeks.
+#[derive(Debug, Clone, Copy, PartialEq, PartialOrd, Default, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Weeks(pub f64);
+
+impl Hours {
+    pub fn from_minutes(m: f64) -> Self {
+        Hours(m / 60.0)
+    }
+    pub fn get(self) -> f64 {
+        self.0
+    }
+}
+
+impl Days {
+    pub fn hours(self) -> Hours {
+        Hours(self.0 * 24.0)
+    }
+}
+
+impl Weeks {
+    pub fn hours(self) -> Hours {
+        Hours(self.0 * 168.0)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,0 +1,823 @@
+//! The scenario: every knob of the funnel model (MODEL.md, "What the user tunes"), in the
+//! units a sales or marketing person uses. Defaults, ranges, units and sources live in
+//! [`Param`]; [`ValidScenario`] is the only form the engine accepts.
+
+use serde::{Deserialize, Serialize};
+
+use super::errors::{ErrorCollector, ValidationErrors};
+use super::params::Param;
+
+/// Current scenario file format version.
+pub const SCENARIO_VERSION: u32 = 1;
+/// Most channels a scenario may have.
+pub const MAX_CHANNELS: usize = 12;
+/// Largest replications x weeks product, so that a run stays within seconds.
+pub const MAX_REPLICATION_WEEKS: f64 = 200_000.0;
+
+fn d(p: Param) -> f64 {
+    p.spec().default
+}
+
+/// A campaign burst: extra leads on top of the channel's weekly volume for a few weeks.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Burst {
+    /// First week of the burst (1-based), 1 to 208.
+    pub start_week: f64,
+    /// Length in weeks, 1 to 52.
+    pub weeks: f64,
+    /// Extra inquiries per week during the burst, 0 to 100,000 leads per week.
+    pub extra_leads_per_week: f64,
+}
+
+impl Default for Burst {
+    fn default() -> Self {
+        Self {
+            start_week: 1.0,
+            weeks: 1.0,
+            extra_leads_per_week: 0.0,
+        }
+    }
+}
+
+/// One lead source.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Channel {
+    /// Shown as text, never as HTML.
+    pub name: String,
+    /// New inquiries per week (leads per week, 0 to 100,000). Poisson arrivals.
+    pub leads_per_week: f64,
+    /// Cost per lead in dollars (0 to 10,000).
+    pub cost_per_lead: f64,
+    /// Mean of the channel's propensity distribution (a Beta), in percent (0.5 to 99.5).
+    /// Propensity is the lead's hidden readiness to buy.
+    pub quality_mean_percent: f64,
+    /// Spread of the propensity distribution, 0.05 to 0.95: the Beta's standard deviation as
+    /// a share of the largest possible one (0 = all leads alike, 1 = all-or-nothing).
+    pub quality_spread: f64,
+    /// Standard deviation of the score around 100 x propensity, in score points (0 to 50).
+    pub score_noise: f64,
+    /// Seasonal swing of the weekly volume in percent (0 to 100), a yearly sine wave.
+    pub seasonality_percent: f64,
+    /// Week of the year (1 to 52) in which the seasonal volume peaks.
+    pub season_peak_week: f64,
+    /// Optional campaign burst.
+    pub burst: Option<Burst>,
+}
+
+impl Default for Channel {
+    fn default() -> Self {
+        Self {
+            name: "New channel".into(),
+            leads_per_week: d(Param::LeadsPerWeek),
+            cost_per_lead: d(Param::CostPerLead),
+            quality_mean_percent: d(Param::QualityMeanPercent),
+            quality_spread: d(Param::QualitySpread),
+            score_noise: d(Param::ScoreNoise),
+            seasonality_percent: 0.0,
+            season_peak_week: 1.0,
+            burst: None,
+        }
+    }
+}
+
+impl Channel {
+    /// A channel with the given name, volume, cost per lead and mean propensity.
+    pub fn new(
+        name: &str,
+        leads_per_week: f64,
+        cost_per_lead: f64,
+        quality_mean_percent: f64,
+    ) -> Self {
+        Self {
+            name: name.into(),
+            leads_per_week,
+            cost_per_lead,
+            quality_mean_percent,
+            ..Self::default()
+        }
+    }
+}
+
+/// Score thresholds.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Thresholds {
+    /// Score (0 to 100) at or above which an inquiry is an MQL and goes to sales.
+    pub mql_threshold: f64,
+    /// Optional score (0 to 100, at least the MQL threshold) at or above which an MQL is hot
+    /// and is worked before every other lead (Pedowitz: hot leads within 15 minutes).
+    pub hot_threshold: Option<f64>,
+}
+
+impl Default for Thresholds {
+    fn default() -> Self {
+        Self {
+            mql_threshold: d(Param::MqlThreshold),
+            hot_threshold: None,
+        }
+    }
+}
+
+/// Order in which SDRs work the queue of first touches.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum QueuePriority {
+    /// First in, first out: oldest MQL first.
+    #[default]
+    Fifo,
+    /// Highest score first (cherry-picking).
+    HighestScore,
+    /// Newest first: yesterday's leads wait while today's are called.
+    Newest,
+}
+
+/// The SDR team and its follow-up rules (the sales side of the SLA), plus the contact curve.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct SdrTeam {
+    /// Number of SDRs (0 to 500, whole).
+    pub headcount: f64,
+    /// Productive (lead-working) hours per SDR per week, 0 to 60. About 50 calls a day.
+    pub productive_hours_per_week: f64,
+    /// SDR minutes per attempt (dial, voicemail, email), 0.5 to 120.
+    pub minutes_per_attempt: f64,
+    /// Extra SDR minutes when the attempt reaches the lead (the conversation), 0 to 240.
+    pub minutes_per_conversation: f64,
+    /// Response time when the queue is empty, in minutes (1 to 10,080). Actual speed-to-lead
+    /// is this plus the time spent waiting in the queue.
+    pub target_response_minutes: f64,
+    /// Most attempts per lead before it is "unreached" (1 to 20). LRM: at least 6.
+    pub max_attempts: f64,
+    /// Hours between attempts on the same lead (1 to 336). Pedowitz: 5-8 touches over 7-10 days.
+    pub attempt_spacing_hours: f64,
+    /// Queue order for first touches. Hot leads always come first.
+    pub queue_priority: QueuePriority,
+    /// Days an MQL may wait untouched before it is abandoned (0.5 to 90).
+    pub abandon_after_days: f64,
+    /// Chance that the first attempt on a fresh lead reaches it, percent. Fitted to 39%.
+    pub first_attempt_contact_percent: f64,
+    /// Chance that the second attempt reaches a fresh lead, percent. Fitted (72% cumulative).
+    pub second_attempt_contact_percent: f64,
+    /// Each later attempt's contact chance as a percent of the previous one's. Fitted: 75%.
+    pub later_attempt_ratio_percent: f64,
+    /// Contact chance left for a very old lead, percent of a fresh lead's.
+    pub contact_floor_percent: f64,
+    /// Time constant of the contact decay with the lead's age, in hours.
+    pub contact_decay_hours: f64,
+}
+
+impl Default for SdrTeam {
+    fn default() -> Self {
+        Self {
+            headcount: d(Param::SdrHeadcount),
+            productive_hours_per_week: d(Param::ProductiveHoursPerWeek),
+            minutes_per_attempt: d(Param::MinutesPerAttempt),
+            minutes_per_conversation: d(Param::MinutesPerConversation),
+            target_response_minutes: d(Param::TargetResponseMinutes),
+            max_attempts: d(Param::MaxAttempts),
+            attempt_spacing_hours: d(Param::AttemptSpacingHours),
+            queue_priority: QueuePriority::Fifo,
+            abandon_after_days: d(Param::AbandonAfterDays),
+            first_attempt_contact_percent: d(Param::FirstAttemptContactPercent),
+            second_attempt_contact_percent: d(Param::SecondAttemptContactPercent),
+            later_attempt_ratio_percent: d(Param::LaterAttemptRatioPercent),
+            contact_floor_percent: d(Param::ContactFloorPercent),
+            contact_decay_hours: d(Param::ContactDecayHours),
+        }
+    }
+}
+
+/// Acceptance and qualification of contacted leads.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Qualification {
+    /// Chance (percent) a contacted lead of propensity 0 is accepted (SAL); else "poor fit".
+    pub accept_at_zero_percent: f64,
+    /// Same for propensity 1; linear in between.
+    pub accept_at_full_percent: f64,
+    /// Chance (percent) an SAL of propensity 0, reached instantly, qualifies (SQL); else "not ready".
+    pub qualify_at_zero_percent: f64,
+    /// Same for propensity 1; linear in between.
+    pub qualify_at_full_percent: f64,
+    /// Share (percent) of the qualification chance left when the response comes very late.
+    /// Fitted with the contact decay to HBR 2011 (7x within an hour, 60x vs 24 hours).
+    pub speed_floor_percent: f64,
+    /// Time constant (hours) of the qualification decay with the lead's age at contact.
+    pub speed_decay_hours: f64,
+}
+
+impl Default for Qualification {
+    fn default() -> Self {
+        Self {
+            accept_at_zero_percent: d(Param::AcceptAtZeroPercent),
+            accept_at_full_percent: d(Param::AcceptAtFullPercent),
+            qualify_at_zero_percent: d(Param::QualifyAtZeroPercent),
+            qualify_at_full_percent: d(Param::QualifyAtFullPercent),
+            speed_floor_percent: d(Param::SpeedFloorPercent),
+            speed_decay_hours: d(Param::SpeedDecayHours),
+        }
+    }
+}
+
+/// Nurture: leads below threshold and leads sent back by sales.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Nurture {
+    /// Weekly chance (percent, 0 to 50) that a nurtured lead re-engages and becomes an MQL.
+    pub reengage_percent_per_week: f64,
+    /// Average weeks a lead stays in nurture before it goes dormant (1 to 520).
+    pub nurture_weeks: f64,
+    /// Share (percent) of sales rejects and unreached leads recycled to nurture; the rest
+    /// are dropped.
+    pub recycle_percent: f64,
+}
+
+impl Default for Nurture {
+    fn default() -> Self {
+        Self {
+            reengage_percent_per_week: d(Param::ReengagePercentPerWeek),
+            nurture_weeks: d(Param::NurtureWeeks),
+            recycle_percent: d(Param::RecyclePercent),
+        }
+    }
+}
+
+/// Account executives and deals.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Closing {
+    /// Number of AEs (0 to 500, whole).
+    pub ae_headcount: f64,
+    /// Most open opportunities one AE works at once (1 to 200, whole).
+    pub max_open_opps_per_ae: f64,
+    /// Median sales cycle in days (Bridge Group: 60).
+    pub cycle_median_days: f64,
+    /// Log-normal sigma of the cycle (0 = every cycle equals the median).
+    pub cycle_spread: f64,
+    /// Win rate (percent) of an opportunity of propensity 0.
+    pub win_at_zero_percent: f64,
+    /// Win rate (percent) of an opportunity of propensity 1; linear in between.
+    pub win_at_full_percent: f64,
+    /// Median deal size in dollars (Bridge Group: about $25K).
+    pub deal_median: f64,
+    /// Log-normal sigma of the deal size.
+    pub deal_spread: f64,
+    /// Days an SQL waits for a free AE before it is lost (0 to 365).
+    pub max_wait_days: f64,
+    /// Close chance lost per week of waiting, percent (0 to 100).
+    pub wait_loss_percent_per_week: f64,
+}
+
+impl Default for Closing {
+    fn default() -> Self {
+        Self {
+            ae_headcount: d(Param::AeHeadcount),
+            max_open_opps_per_ae: d(Param::MaxOpenOppsPerAe),
+            cycle_median_days: d(Param::CycleMedianDays),
+            cycle_spread: d(Param::CycleSpread),
+            win_at_zero_percent: d(Param::WinAtZeroPercent),
+            win_at_full_percent: d(Param::WinAtFullPercent),
+            deal_median: d(Param::DealMedian),
+            deal_spread: d(Param::DealSpread),
+            max_wait_days: d(Param::MaxWaitDays),
+            wait_loss_percent_per_week: d(Param::WaitLossPercentPerWeek),
+        }
+    }
+}
+
+/// Team costs (channel costs are on each channel).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Costs {
+    /// Fully loaded monthly cost of one SDR, dollars.
+    pub sdr_monthly_cost: f64,
+    /// Fully loaded monthly cost of one AE, dollars.
+    pub ae_monthly_cost: f64,
+}
+
+impl Default for Costs {
+    fn default() -> Self {
+        Self {
+            sdr_monthly_cost: d(Param::SdrMonthlyCost),
+            ae_monthly_cost: d(Param::AeMonthlyCost),
+        }
+    }
+}
+
+/// The service-level agreement both teams sign (seed 003).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Sla {
+    /// Marketing: MQLs delivered per month (4 weeks).
+    pub mqls_per_month: f64,
+    /// Marketing quality: at least this share (percent) of contacted MQLs is accepted.
+    pub min_accept_percent: f64,
+    /// Sales: first touch within this many hours...
+    pub touch_within_hours: f64,
+    /// ...for at least this share (percent) of the MQLs.
+    pub touched_share_percent: f64,
+    /// Sales: average attempts made on leads given up without contact, at least this many.
+    pub attempts_per_unreached: f64,
+}
+
+impl Default for Sla {
+    fn default() -> Self {
+        Self {
+            mqls_per_month: d(Param::SlaMqlsPerMonth),
+            min_accept_percent: d(Param::SlaMinAcceptPercent),
+            touch_within_hours: d(Param::SlaTouchWithinHours),
+            touched_share_percent: d(Param::SlaTouchedSharePercent),
+            attempts_per_unreached: d(Param::SlaAttemptsPerUnreached),
+        }
+    }
+}
+
+/// Run settings.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Run {
+    /// Horizon in weeks (1 to 208).
+    pub weeks: f64,
+    /// Monte Carlo replications (1 to 2,000).
+    pub replications: f64,
+    /// Random seed; the same seed gives the same numbers on every machine.
+    pub seed: u64,
+}
+
+impl Default for Run {
+    fn default() -> Self {
+        Self {
+            weeks: d(Param::Weeks),
+            replications: d(Param::Replications),
+            seed: 2026,
+        }
+    }
+}
+
+/// Everything the simulator needs, as stored and edited. Missing fields take defaults.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Scenario {
+    /// File format version ([`SCENARIO_VERSION`]).
+    pub version: u32,
+    /// Name shown in the app.
+    pub name: String,
+    /// One-paragraph story.
+    pub story: String,
+    /// Sources of the numbers.
+    pub sources: Vec<String>,
+    pub channels: Vec<Channel>,
+    pub thresholds: Thresholds,
+    pub sdr: SdrTeam,
+    pub qualification: Qualification,
+    pub nurture: Nurture,
+    pub closing: Closing,
+    pub costs: Costs,
+    pub sla: Sla,
+    pub run: Run,
+}
+
+impl Default for Scenario {
+    fn default() -> Self {
+        Self {
+            version: SCENARIO_VERSION,
+            name: "Baseline".into(),
+            story: String::new(),
+            sources: Vec::new(),
+            channels: vec![
+                Channel::new("Webinar", 120.0, 60.0, 30.0),
+                Channel::new("Content download", 250.0, 25.0, 20.0),
+                Channel::new("Paid search", 150.0, 45.0, 25.0),
+                Channel::new("Trade show", 80.0, 90.0, 22.0),
+            ],
+            thresholds: Thresholds::default(),
+            sdr: SdrTeam::default(),
+            qualification: Qualification::default(),
+            nurture: Nurture::default(),
+            closing: Closing::default(),
+            costs: Costs::default(),
+            sla: Sla::default(),
+            run: Run::default(),
+        }
+    }
+}
+
+/// A scenario that passed validation; the only form the engine accepts.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ValidScenario(Scenario);
+
+impl ValidScenario {
+    /// The validated scenario.
+    pub fn get(&self) -> &Scenario {
+        &self.0
+    }
+    /// Horizon in weeks.
+    pub fn weeks(&self) -> usize {
+        self.0.run.weeks as usize
+    }
+    /// Replications.
+    pub fn replications(&self) -> usize {
+        self.0.run.replications as usize
+    }
+    /// A copy with another number of replications (clamped to the valid range).
+    pub fn with_replications(&self, n: usize) -> Self {
+        let mut s = self.0.clone();
+        s.run.replications = n.clamp(1, Param::Replications.spec().max as usize) as f64;
+        ValidScenario(s)
+    }
+    /// Applies a change and validates the result.
+    pub fn modified(&self, f: impl FnOnce(&mut Scenario)) -> Result<Self, ValidationErrors> {
+        let mut s = self.0.clone();
+        f(&mut s);
+        ValidScenario::try_from(s)
+    }
+}
+
+fn check(errs: &mut ErrorCollector, path: &str, p: Param, v: f64) {
+    let s = p.spec();
+    let before = errs.is_empty();
+    errs.check_range(path, v, s.min, s.max, s.unit);
+    if before == errs.is_empty() && s.integer && v.fract() != 0.0 {
+        errs.push(
+            path,
+            format!(
+                "must be a whole number (got {})",
+                crate::format::plain_number(v)
+            ),
+        );
+    }
+}
+
+fn check_pair(errs: &mut ErrorCollector, path: &str, p: Param, v: f64) {
+    // `is_empty` only tells whether any error was recorded so far; track per field instead.
+    let mut local = ErrorCollector::default();
+    check(&mut local, path, p, v);
+    if let Err(e) = local.finish(()) {
+        for fe in e.0 {
+            errs.push(fe.path, fe.message);
+        }
+    }
+}
+
+impl TryFrom<&Scenario> for ValidScenario {
+    type Error = ValidationErrors;
+
+    fn try_from(s: &Scenario) -> Result<Self, Self::Error> {
+        let mut e = ErrorCollector::default();
+        let c = |e: &mut ErrorCollector, path: &str, p: Param, v: f64| check_pair(e, path, p, v);
+        if s.version == 0 || s.version > SCENARIO_VERSION {
+            e.push(
+                "version",
+                format!(
+                    "must be between 1 and {SCENARIO_VERSION} (got {})",
+                    s.version
+                ),
+            );
+        }
+        if s.channels.is_empty() {
+            e.push("channels", "add at least one channel");
+        }
+        if s.channels.len() > MAX_CHANNELS {
+            e.push(
+                "channels",
+                format!("at most {MAX_CHANNELS} channels (got {})", s.channels.len()),
+            );
+        }
+        for (i, ch) in s.channels.iter().enumerate() {
+            let p = |f: &str| format!("channels[{i}].{f}");
+            if ch.name.trim().is_empty() {
+                e.push(p("name"), "give the channel a name");
+            }
+            c(
+                &mut e,
+                &p("leads_per_week"),
+                Param::LeadsPerWeek,
+                ch.leads_per_week,
+            );
+            c(
+                &mut e,
+                &p("cost_per_lead"),
+                Param::CostPerLead,
+                ch.cost_per_lead,
+            );
+            c(
+                &mut e,
+                &p("quality_mean_percent"),
+                Param::QualityMeanPercent,
+                ch.quality_mean_percent,
+            );
+            c(
+                &mut e,
+                &p("quality_spread"),
+                Param::QualitySpread,
+                ch.quality_spread,
+            );
+            c(&mut e, &p("score_noise"), Param::ScoreNoise, ch.score_noise);
+            c(
+                &mut e,
+                &p("seasonality_percent"),
+                Param::SeasonalityPercent,
+                ch.seasonality_percent,
+            );
+            c(
+                &mut e,
+                &p("season_peak_week"),
+                Param::SeasonPeakWeek,
+                ch.season_peak_week,
+            );
+            if let Some(b) = &ch.burst {
+                c(
+                    &mut e,
+                    &p("burst.start_week"),
+                    Param::BurstStartWeek,
+                    b.start_week,
+                );
+                c(&mut e, &p("burst.weeks"), Param::BurstWeeks, b.weeks);
+                c(
+                    &mut e,
+                    &p("burst.extra_leads_per_week"),
+                    Param::BurstExtraLeadsPerWeek,
+                    b.extra_leads_per_week,
+                );
+            }
+        }
+        let t = &s.thresholds;
+        c(
+            &mut e,
+            "thresholds.mql_threshold",
+            Param::MqlThreshold,
+            t.mql_threshold,
+        );
+        if let Some(h) = t.hot_threshold {
+            c(&mut e, "thresholds.hot_threshold", Param::HotThreshold, h);
+            if h.is_finite() && t.mql_threshold.is_finite() && h < t.mql_threshold {
+                e.push(
+                    "thresholds.hot_threshold",
+                    "must be at least the MQL threshold",
+                );
+            }
+        }
+        let r = &s.sdr;
+        c(&mut e, "sdr.headcount", Param::SdrHeadcount, r.headcount);
+        c(
+            &mut e,
+            "sdr.productive_hours_per_week",
+            Param::ProductiveHoursPerWeek,
+            r.productive_hours_per_week,
+        );
+        c(
+            &mut e,
+            "sdr.minutes_per_attempt",
+            Param::MinutesPerAttempt,
+            r.minutes_per_attempt,
+        );
+        c(
+            &mut e,
+            "sdr.minutes_per_conversation",
+            Param::MinutesPerConversation,
+            r.minutes_per_conversation,
+        );
+        c(
+            &mut e,
+            "sdr.target_response_minutes",
+            Param::TargetResponseMinutes,
+            r.target_response_minutes,
+        );
+        c(
+            &mut e,
+            "sdr.max_attempts",
+            Param::MaxAttempts,
+            r.max_attempts,
+        );
+        c(
+            &mut e,
+            "sdr.attempt_spacing_hours",
+            Param::AttemptSpacingHours,
+            r.attempt_spacing_hours,
+        );
+        c(
+            &mut e,
+            "sdr.abandon_after_days",
+            Param::AbandonAfterDays,
+            r.abandon_after_days,
+        );
+        c(
+            &mut e,
+            "sdr.first_attempt_contact_percent",
+            Param::FirstAttemptContactPercent,
+            r.first_attempt_contact_percent,
+        );
+        c(
+            &mut e,
+            "sdr.second_attempt_contact_percent",
+            Param::SecondAttemptContactPercent,
+            r.second_attempt_contact_percent,
+        );
+        c(
+            &mut e,
+            "sdr.later_attempt_ratio_percent",
+            Param::LaterAttemptRatioPercent,
+            r.later_attempt_ratio_percent,
+        );
+        c(
+            &mut e,
+            "sdr.contact_floor_percent",
+            Param::ContactFloorPercent,
+            r.contact_floor_percent,
+        );
+        c(
+            &mut e,
+            "sdr.contact_decay_hours",
+            Param::ContactDecayHours,
+            r.contact_decay_hours,
+        );
+        let q = &s.qualification;
+        c(
+            &mut e,
+            "qualification.accept_at_zero_percent",
+            Param::AcceptAtZeroPercent,
+            q.accept_at_zero_percent,
+        );
+        c(
+            &mut e,
+            "qualification.accept_at_full_percent",
+            Param::AcceptAtFullPercent,
+            q.accept_at_full_percent,
+        );
+        c(
+            &mut e,
+            "qualification.qualify_at_zero_percent",
+            Param::QualifyAtZeroPercent,
+            q.qualify_at_zero_percent,
+        );
+        c(
+            &mut e,
+            "qualification.qualify_at_full_percent",
+            Param::QualifyAtFullPercent,
+            q.qualify_at_full_percent,
+        );
+        c(
+            &mut e,
+            "qualification.speed_floor_percent",
+            Param::SpeedFloorPercent,
+            q.speed_floor_percent,
+        );
+        c(
+            &mut e,
+            "qualification.speed_decay_hours",
+            Param::SpeedDecayHours,
+            q.speed_decay_hours,
+        );
+        let n = &s.nurture;
+        c(
+            &mut e,
+            "nurture.reengage_percent_per_week",
+            Param::ReengagePercentPerWeek,
+            n.reengage_percent_per_week,
+        );
+        c(
+            &mut e,
+            "nurture.nurture_weeks",
+            Param::NurtureWeeks,
+            n.nurture_weeks,
+        );
+        c(
+            &mut e,
+            "nurture.recycle_percent",
+            Param::RecyclePercent,
+            n.recycle_percent,
+        );
+        let k = &s.closing;
+        c(
+            &mut e,
+            "closing.ae_headcount",
+            Param::AeHeadcount,
+            k.ae_headcount,
+        );
+        c(
+            &mut e,
+            "closing.max_open_opps_per_ae",
+            Param::MaxOpenOppsPerAe,
+            k.max_open_opps_per_ae,
+        );
+        c(
+            &mut e,
+            "closing.cycle_median_days",
+            Param::CycleMedianDays,
+            k.cycle_median_days,
+        );
+        c(
+            &mut e,
+            "closing.cycle_spread",
+            Param::CycleSpread,
+            k.cycle_spread,
+        );
+        c(
+            &mut e,
+            "closing.win_at_zero_percent",
+            Param::WinAtZeroPercent,
+            k.win_at_zero_percent,
+        );
+        c(
+            &mut e,
+            "closing.win_at_full_percent",
+            Param::WinAtFullPercent,
+            k.win_at_full_percent,
+        );
+        c(
+            &mut e,
+            "closing.deal_median",
+            Param::DealMedian,
+            k.deal_median,
+        );
+        c(
+            &mut e,
+            "closing.deal_spread",
+            Param::DealSpread,
+            k.deal_spread,
+        );
+        c(
+            &mut e,
+            "closing.max_wait_days",
+            Param::MaxWaitDays,
+            k.max_wait_days,
+        );
+        c(
+            &mut e,
+            "closing.wait_loss_percent_per_week",
+            Param::WaitLossPercentPerWeek,
+            k.wait_loss_percent_per_week,
+        );
+        c(
+            &mut e,
+            "costs.sdr_monthly_cost",
+            Param::SdrMonthlyCost,
+            s.costs.sdr_monthly_cost,
+        );
+        c(
+            &mut e,
+            "costs.ae_monthly_cost",
+            Param::AeMonthlyCost,
+            s.costs.ae_monthly_cost,
+        );
+        let a = &s.sla;
+        c(
+            &mut e,
+            "sla.mqls_per_month",
+            Param::SlaMqlsPerMonth,
+            a.mqls_per_month,
+        );
+        c(
+            &mut e,
+            "sla.min_accept_percent",
+            Param::SlaMinAcceptPercent,
+            a.min_accept_percent,
+        );
+        c(
+            &mut e,
+            "sla.touch_within_hours",
+            Param::SlaTouchWithinHours,
+            a.touch_within_hours,
+        );
+        c(
+            &mut e,
+            "sla.touched_share_percent",
+            Param::SlaTouchedSharePercent,
+            a.touched_share_percent,
+        );
+        c(
+            &mut e,
+            "sla.attempts_per_unreached",
+            Param::SlaAttemptsPerUnreached,
+            a.attempts_per_unreached,
+        );
+        c(&mut e, "run.weeks", Param::Weeks, s.run.weeks);
+        c(
+            &mut e,
+            "run.replications",
+            Param::Replications,
+            s.run.replications,
+        );
+        let work = s.run.weeks * s.run.replications;
+        if work.is_finite() && work > MAX_REPLICATION_WEEKS {
+            e.push(
+                "run.replications",
+                format!(
+                    "replications x weeks must be at most {} (got {}); use fewer replications",
+                    crate::format::count(MAX_REPLICATION_WEEKS),
+                    crate::format::count(work)
+                ),
+            );
+        }
+        e.finish(ValidScenario(s.clone()))
+    }
+}
+
+impl TryFrom<Scenario> for ValidScenario {
+    type Error = ValidationErrors;
+    fn try_from(s: Scenario) -> Result<Self, Self::Error> {
+        ValidScenario::try_from(&s)
+    }
+}
