@@ -3,6 +3,7 @@
 //! Raw, serde-friendly input types become validated types through `TryFrom`, which returns
 //! every field error at once ([`ValidationErrors`]). The engine accepts only validated types.
 
+pub mod access;
 pub mod errors;
 pub mod library;
 pub mod params;
