@@ -4,9 +4,9 @@
 use crate::model::{QueuePriority, ValidScenario};
 
 /// Propensity band edges: a lead's type is its band and its score class.
-pub const BAND_EDGES: [f64; 7] = [0.0, 0.05, 0.15, 0.3, 0.5, 0.7, 1.0];
+pub const BAND_EDGES: [f64; 9] = [0.0, 0.05, 0.1, 0.2, 0.3, 0.45, 0.6, 0.8, 1.0];
 /// Number of propensity bands.
-pub const BANDS: usize = 6;
+pub const BANDS: usize = 8;
 /// MQL types: score class (0 standard, 1 high / hot) x band.
 pub const TYPES: usize = 2 * BANDS;
 /// Grid points used to integrate the propensity and score distributions.

@@ -404,7 +404,7 @@ pub fn replicate(v: &ValidScenario, c: &Curves, rep: u64) -> Replication {
         let mut reengaged = [0u32; BANDS];
         for b in 0..BANDS {
             let pool = u32::try_from(st.nurture[b]).unwrap_or(u32::MAX);
-            let re = binom(&mut nur_rng, pool, c.reengage);
+            let re = binom(&mut nur_rng, pool, c.reengage * 2.0 * band_propensity(b));
             let dorm = binom(&mut nur_rng, pool - re, c.dormancy);
             st.nurture[b] -= u64::from(re) + u64::from(dorm);
             st.leaks.dormant += u64::from(dorm);
@@ -610,11 +610,13 @@ fn allocate(rng: &mut Rng, counts: &[u32], take: u32, n: u32, out: &mut [u32]) {
         return;
     }
     let f = f64::from(take) / f64::from(n.max(1));
+    let mut left = take;
     for (o, c) in out.iter_mut().zip(counts) {
         let x = f64::from(*c) * f;
         let base = x.floor();
         let extra = if uniform(rng) < x - base { 1.0 } else { 0.0 };
-        *o = ((base + extra) as u32).min(*c);
+        *o = ((base + extra) as u32).min(*c).min(left);
+        left -= *o;
     }
 }
 
