@@ -1,7 +1,20 @@
 //! Pure computation. No browser crates; tested natively.
 //!
-//! `expected` holds the analytic mode (the deterministic expected-value funnel).
+//! - `expected`: the deterministic expected-value funnel of the simple waterfall inputs.
+//! - `analytic`: expected counts per stage of a full scenario (unlimited capacity, no decay).
+//! - `curves`: the response curves and cohort types derived from a scenario.
+//! - `sim`: one Monte Carlo replication (daily-step cohort simulation).
+//! - `run`: replications aggregated into a [`RunResult`] with P10 / P50 / P90 bands.
+//! - `rng`: portable per-(seed, replication, mechanism) random streams.
 
+pub mod analytic;
+pub mod curves;
 pub mod expected;
+pub mod rng;
+pub mod run;
+pub mod sim;
 
+pub use analytic::{analytic_funnel, AnalyticFunnel};
 pub use expected::{expected_funnel, ExpectedFunnel, Stage, StageCount};
+pub use run::{aggregate, replications, run, Band, Kpi, LeakBand, RunResult, Series};
+pub use sim::{Leaks, Replication, Total, Weekly};

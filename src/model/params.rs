@@ -244,7 +244,7 @@ impl Param {
                 0.0,
                 100.0,
                 false,
-                50.0,
+                60.0,
                 WATERFALL,
             ),
             HotThreshold => s(
@@ -253,10 +253,10 @@ impl Param {
                 0.0,
                 100.0,
                 false,
-                75.0,
+                80.0,
                 PEDOWITZ,
             ),
-            SdrHeadcount => s("SDR headcount", "SDRs", 0.0, 500.0, true, 3.0, ASSUMPTION),
+            SdrHeadcount => s("SDR headcount", "SDRs", 0.0, 500.0, true, 2.0, ASSUMPTION),
             ProductiveHoursPerWeek => s(
                 "Productive hours per SDR",
                 "hours per week",
@@ -425,7 +425,7 @@ impl Param {
                 0.0,
                 50.0,
                 false,
-                1.5,
+                0.25,
                 ASSUMPTION,
             ),
             NurtureWeeks => s(
@@ -446,7 +446,7 @@ impl Param {
                 70.0,
                 ASSUMPTION,
             ),
-            AeHeadcount => s("AE headcount", "AEs", 0.0, 500.0, true, 4.0, ASSUMPTION),
+            AeHeadcount => s("AE headcount", "AEs", 0.0, 500.0, true, 6.0, ASSUMPTION),
             MaxOpenOppsPerAe => s(
                 "Maximum open opportunities per AE",
                 "opportunities",
@@ -552,7 +552,7 @@ impl Param {
                 0.0,
                 1_000_000.0,
                 false,
-                250.0,
+                240.0,
                 PEDOWITZ,
             ),
             SlaMinAcceptPercent => s(

@@ -79,8 +79,8 @@ pub fn preset(p: Preset) -> Scenario {
         Preset::Baseline => {
             s.name = "Baseline".into();
             s.story = "A mid-market B2B company: four channels bring about 600 inquiries a week, \
-                roughly one in ten scores as an MQL, three SDRs call them within minutes when \
-                the queue is empty and try up to six times, four AEs work the SQLs through a \
+                roughly one in ten scores as an MQL, two SDRs call them within minutes when \
+                the queue is empty and try up to six times, six AEs work the SQLs through a \
                 60-day cycle to a $25K median deal. Every default is a published figure or a \
                 stated assumption."
                 .into();
@@ -136,15 +136,15 @@ pub fn preset(p: Preset) -> Scenario {
             s.name = "SLA aligned".into();
             s.story = "Marketing and sales sign the SLA of seed 003: marketing raises the \
                 threshold a little and commits to a monthly MQL volume of stated quality; \
-                sales staffs four SDRs, answers hot leads first within 15 minutes, makes up \
+                sales staffs three SDRs, answers hot leads first within 15 minutes, makes up \
                 to seven attempts over about ten days and adds an AE so SQLs never wait."
                 .into();
-            s.thresholds.mql_threshold = 52.0;
-            s.thresholds.hot_threshold = Some(70.0);
-            s.sdr.headcount = 4.0;
+            s.thresholds.mql_threshold = 62.0;
+            s.thresholds.hot_threshold = Some(80.0);
+            s.sdr.headcount = 3.0;
             s.sdr.max_attempts = 7.0;
             s.sdr.attempt_spacing_hours = 36.0;
-            s.closing.ae_headcount = 5.0;
+            s.closing.ae_headcount = 7.0;
             s.sla.mqls_per_month = 180.0;
             s.sources.push("Seed 003: closed-loop marketing and the SLA between the teams; Pedowitz Group SLA template.".into());
         }

@@ -1,0 +1,374 @@
+//! Bottleneck diagnosis across teams: which constraint binds (overall and per four-week
+//! period), the evidence, and the marginal bookings of each lever measured with common
+//! random numbers, ranked, with a plain-language summary.
+
+use serde::{Deserialize, Serialize};
+
+use crate::engine::run::{replications, Band};
+use crate::engine::sim::{Replication, Total, Weekly};
+use crate::format::{count, money, percent};
+use crate::model::{Scenario, ValidScenario};
+
+/// A constraint that can bind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Constraint {
+    /// SDRs saturated, queue or speed-to-lead growing, MQLs untouched.
+    SalesCapacity,
+    /// SDR time goes to leads that do not qualify.
+    Quality,
+    /// SDRs idle, queue empty: more qualified volume is needed.
+    Volume,
+    /// AEs full, SQLs waiting.
+    ClosingCapacity,
+}
+
+impl Constraint {
+    pub fn label(self) -> &'static str {
+        match self {
+            Constraint::SalesCapacity => "sales-capacity-limited",
+            Constraint::Quality => "quality-limited",
+            Constraint::Volume => "volume-limited",
+            Constraint::ClosingCapacity => "closing-capacity-limited",
+        }
+    }
+    pub fn meaning(self) -> &'static str {
+        match self {
+            Constraint::SalesCapacity => "marketing is right: leads are not followed up",
+            Constraint::Quality => "sales is right: the leads are poor",
+            Constraint::Volume => "marketing needs more qualified volume",
+            Constraint::ClosingCapacity => "AEs are full and SQLs wait",
+        }
+    }
+}
+
+/// A lever whose marginal value is measured.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Lever {
+    MoreLeads,
+    OneMoreSdr,
+    OneMoreAe,
+    ThresholdUp,
+    ThresholdDown,
+    OneMoreAttempt,
+    FasterResponse,
+}
+
+impl Lever {
+    pub const ALL: [Lever; 7] = [
+        Lever::MoreLeads,
+        Lever::OneMoreSdr,
+        Lever::OneMoreAe,
+        Lever::ThresholdUp,
+        Lever::ThresholdDown,
+        Lever::OneMoreAttempt,
+        Lever::FasterResponse,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Lever::MoreLeads => "+10% leads",
+            Lever::OneMoreSdr => "one more SDR",
+            Lever::OneMoreAe => "one more AE",
+            Lever::ThresholdUp => "MQL threshold +5",
+            Lever::ThresholdDown => "MQL threshold -5",
+            Lever::OneMoreAttempt => "one more attempt per lead",
+            Lever::FasterResponse => "halving the response target",
+        }
+    }
+
+    /// Applies the lever to a scenario (clamped to the valid ranges).
+    pub fn apply(self, s: &mut Scenario) {
+        match self {
+            Lever::MoreLeads => {
+                for c in &mut s.channels {
+                    c.leads_per_week = (c.leads_per_week * 1.1).min(100_000.0);
+                    if let Some(b) = &mut c.burst {
+                        b.extra_leads_per_week = (b.extra_leads_per_week * 1.1).min(100_000.0);
+                    }
+                }
+            }
+            Lever::OneMoreSdr => s.sdr.headcount = (s.sdr.headcount + 1.0).min(500.0),
+            Lever::OneMoreAe => s.closing.ae_headcount = (s.closing.ae_headcount + 1.0).min(500.0),
+            Lever::ThresholdUp => {
+                s.thresholds.mql_threshold = (s.thresholds.mql_threshold + 5.0).min(100.0);
+                if let Some(h) = &mut s.thresholds.hot_threshold {
+                    *h = h.max(s.thresholds.mql_threshold);
+                }
+            }
+            Lever::ThresholdDown => {
+                s.thresholds.mql_threshold = (s.thresholds.mql_threshold - 5.0).max(0.0);
+            }
+            Lever::OneMoreAttempt => s.sdr.max_attempts = (s.sdr.max_attempts + 1.0).min(20.0),
+            Lever::FasterResponse => {
+                s.sdr.target_response_minutes = (s.sdr.target_response_minutes / 2.0).max(1.0);
+            }
+        }
+    }
+}
+
+/// The marginal effect of one lever on bookings (lever minus base, replication by
+/// replication, same random numbers).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LeverEffect {
+    pub lever: Lever,
+    pub label: String,
+    pub bookings_delta: Band,
+}
+
+/// Numbers behind the diagnosis (means across replications).
+#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
+pub struct Evidence {
+    pub sdr_utilisation: f64,
+    pub ae_utilisation: f64,
+    pub share_mqls_never_touched: f64,
+    pub median_speed_to_lead_hours: f64,
+    pub target_response_hours: f64,
+    /// Share of used SDR hours spent on leads that did not qualify.
+    pub sdr_time_on_unqualified: f64,
+    /// SQLs per contacted MQL.
+    pub sql_per_contact: f64,
+    /// Average SDR queue length over the last quarter of the run vs the first quarter.
+    pub queue_start: f64,
+    pub queue_end: f64,
+    /// Average SQLs waiting for an AE.
+    pub sqls_waiting: f64,
+    pub sqls_lost_waiting: f64,
+}
+
+/// The binding constraint of one period.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PeriodDiagnosis {
+    pub period: usize,
+    pub first_week: usize,
+    pub binding: Vec<Constraint>,
+}
+
+/// The full diagnosis.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Diagnosis {
+    /// Every binding constraint, most binding first.
+    pub binding: Vec<Constraint>,
+    pub evidence: Evidence,
+    pub periods: Vec<PeriodDiagnosis>,
+    /// Levers ranked by mean marginal bookings, best first.
+    pub levers: Vec<LeverEffect>,
+    pub best_lever: Option<Lever>,
+    pub summary: String,
+}
+
+/// Thresholds of the classification.
+const SATURATED: f64 = 0.9;
+const IDLE: f64 = 0.7;
+const POOR_SQL_PER_CONTACT: f64 = 0.25;
+const WASTED_TIME: f64 = 0.8;
+
+fn mean(v: impl Iterator<Item = f64>) -> f64 {
+    let (s, n) = v.fold((0.0, 0usize), |(s, n), x| (s + x, n + 1));
+    if n == 0 {
+        0.0
+    } else {
+        s / n as f64
+    }
+}
+
+fn classify(
+    sdr_util: f64,
+    ae_util: f64,
+    untouched: f64,
+    speed_ratio: f64,
+    growing: bool,
+    wasted: f64,
+    sql_per_contact: f64,
+    waiting: f64,
+) -> Vec<Constraint> {
+    let mut out: Vec<(f64, Constraint)> = Vec::new();
+    if sdr_util >= SATURATED && (untouched >= 0.05 || speed_ratio >= 4.0 || growing) {
+        out.push((sdr_util + untouched, Constraint::SalesCapacity));
+    }
+    if sql_per_contact < POOR_SQL_PER_CONTACT && wasted >= WASTED_TIME {
+        out.push((wasted, Constraint::Quality));
+    }
+    if ae_util >= SATURATED && waiting >= 1.0 {
+        out.push((ae_util + 0.5, Constraint::ClosingCapacity));
+    }
+    if out.is_empty() || (sdr_util < IDLE && untouched < 0.05) {
+        out.push((1.0 - sdr_util, Constraint::Volume));
+    }
+    out.sort_by(|a, b| b.0.total_cmp(&a.0));
+    out.dedup_by_key(|x| x.1);
+    out.into_iter().map(|x| x.1).collect()
+}
+
+fn weekly_mean(reps: &[Replication], m: Weekly, weeks: std::ops::Range<usize>) -> f64 {
+    mean(reps.iter().map(|r| {
+        let ws = r.weekly.get(weeks.clone()).unwrap_or(&[]);
+        mean(ws.iter().map(|w| w[m.index()]))
+    }))
+}
+
+fn weekly_sum(reps: &[Replication], m: Weekly, weeks: std::ops::Range<usize>) -> f64 {
+    mean(reps.iter().map(|r| {
+        let ws = r.weekly.get(weeks.clone()).unwrap_or(&[]);
+        ws.iter().map(|w| w[m.index()]).sum::<f64>()
+    }))
+}
+
+/// Diagnoses a scenario with `n` replications per variant (base and each lever).
+pub fn diagnose(v: &ValidScenario, n: usize) -> Diagnosis {
+    let base = replications(v, n);
+    let s = v.get();
+    let weeks = v.weeks();
+    let total = |t: Total| mean(base.iter().map(|r| r.total(t)));
+    let sdr_hours_used: f64 = total(Total::SdrUtilisation)
+        * s.sdr.headcount
+        * s.sdr.productive_hours_per_week
+        * weeks as f64;
+    let q = (weeks / 4).max(1);
+    let evidence = Evidence {
+        sdr_utilisation: total(Total::SdrUtilisation),
+        ae_utilisation: total(Total::AeUtilisation),
+        share_mqls_never_touched: total(Total::ShareMqlsNeverTouched),
+        median_speed_to_lead_hours: total(Total::MedianSpeedToLeadHours),
+        target_response_hours: s.sdr.target_response_minutes / 60.0,
+        sdr_time_on_unqualified: if sdr_hours_used > 0.0 {
+            (total(Total::SdrHoursOnUnqualified) / sdr_hours_used).min(1.0)
+        } else {
+            0.0
+        },
+        sql_per_contact: {
+            let c = total(Total::Contacts);
+            if c > 0.0 {
+                total(Total::Sqls) / c
+            } else {
+                0.0
+            }
+        },
+        queue_start: weekly_mean(&base, Weekly::SdrQueue, 0..q),
+        queue_end: weekly_mean(&base, Weekly::SdrQueue, weeks - q..weeks),
+        sqls_waiting: weekly_mean(&base, Weekly::SqlsWaiting, 0..weeks),
+        sqls_lost_waiting: mean(base.iter().map(|r| r.leaks.expired_waiting_for_ae as f64)),
+    };
+    let growing = |a: f64, b: f64| b > 1.5 * a + 5.0;
+    let speed_ratio = |h: f64| h / evidence.target_response_hours.max(1e-6);
+    let binding = classify(
+        evidence.sdr_utilisation,
+        evidence.ae_utilisation,
+        evidence.share_mqls_never_touched,
+        speed_ratio(evidence.median_speed_to_lead_hours),
+        growing(evidence.queue_start, evidence.queue_end),
+        evidence.sdr_time_on_unqualified,
+        evidence.sql_per_contact,
+        evidence.sqls_waiting + evidence.sqls_lost_waiting,
+    );
+    let periods = (0..weeks.div_ceil(4))
+        .map(|p| {
+            let r = p * 4..((p + 1) * 4).min(weeks);
+            let mqls = weekly_sum(&base, Weekly::Mqls, r.clone());
+            let abandoned = weekly_sum(&base, Weekly::AbandonedUntouched, r.clone());
+            let contacts = weekly_sum(&base, Weekly::Contacts, r.clone());
+            let sqls = weekly_sum(&base, Weekly::Sqls, r.clone());
+            let spc = if contacts > 0.0 { sqls / contacts } else { 1.0 };
+            let wasted = if contacts > 0.0 { 1.0 - spc } else { 0.0 };
+            PeriodDiagnosis {
+                period: p + 1,
+                first_week: r.start + 1,
+                binding: classify(
+                    weekly_mean(&base, Weekly::SdrUtilisation, r.clone()),
+                    weekly_mean(&base, Weekly::AeUtilisation, r.clone()),
+                    if mqls > 0.0 { abandoned / mqls } else { 0.0 },
+                    speed_ratio(weekly_mean(
+                        &base,
+                        Weekly::MedianSpeedToLeadHours,
+                        r.clone(),
+                    )),
+                    weekly_mean(&base, Weekly::SdrQueue, r.clone()) > 2.0 * mqls / 4.0 + 5.0,
+                    wasted,
+                    spc,
+                    weekly_mean(&base, Weekly::SqlsWaiting, r),
+                ),
+            }
+        })
+        .collect();
+    let base_bookings: Vec<f64> = base.iter().map(|r| r.total(Total::Bookings)).collect();
+    let mut levers: Vec<LeverEffect> = Lever::ALL
+        .iter()
+        .filter_map(|&lever| {
+            let changed = v.modified(|s| lever.apply(s)).ok()?;
+            let reps = replications(&changed, n);
+            let deltas: Vec<f64> = reps
+                .iter()
+                .zip(&base_bookings)
+                .map(|(r, b)| r.total(Total::Bookings) - b)
+                .collect();
+            Some(LeverEffect {
+                lever,
+                label: lever.label().into(),
+                bookings_delta: Band::of(&deltas),
+            })
+        })
+        .collect();
+    levers.sort_by(|a, b| b.bookings_delta.mean.total_cmp(&a.bookings_delta.mean));
+    let best_lever = levers
+        .first()
+        .filter(|l| l.bookings_delta.mean > 0.0)
+        .map(|l| l.lever);
+    let summary = summarise(&binding, &evidence, &levers, best_lever);
+    Diagnosis {
+        binding,
+        evidence,
+        periods,
+        levers,
+        best_lever,
+        summary,
+    }
+}
+
+fn summarise(
+    binding: &[Constraint],
+    e: &Evidence,
+    levers: &[LeverEffect],
+    best: Option<Lever>,
+) -> String {
+    let mut parts = Vec::new();
+    let names: Vec<&str> = binding.iter().map(|c| c.label()).collect();
+    if let Some(first) = binding.first() {
+        parts.push(format!(
+            "The funnel is {} ({}).",
+            names.join(" and "),
+            first.meaning()
+        ));
+    }
+    parts.push(format!(
+        "SDRs were busy {} of their hours; {} of MQLs were never touched; median speed-to-lead was {} hours against a {} hour target.",
+        percent(e.sdr_utilisation),
+        percent(e.share_mqls_never_touched),
+        crate::format::plain_number(e.median_speed_to_lead_hours),
+        crate::format::plain_number(e.target_response_hours)
+    ));
+    parts.push(format!(
+        "{} of SDR time went to leads that did not qualify; {} SQLs per contacted MQL.",
+        percent(e.sdr_time_on_unqualified),
+        crate::format::plain_number(e.sql_per_contact)
+    ));
+    if e.ae_utilisation > 0.0 {
+        parts.push(format!(
+            "AEs were {} full; {} SQLs waited on average and {} were lost waiting.",
+            percent(e.ae_utilisation),
+            count(e.sqls_waiting),
+            count(e.sqls_lost_waiting)
+        ));
+    }
+    match best.and_then(|b| levers.iter().find(|l| l.lever == b)) {
+        Some(l) => parts.push(format!(
+            "Best next lever: {} adds about {}, P10-P90 {} to {}.",
+            l.label,
+            money(l.bookings_delta.mean),
+            money(l.bookings_delta.p10),
+            money(l.bookings_delta.p90)
+        )),
+        None => parts.push("No lever tested adds bookings.".into()),
+    }
+    parts.join(" ")
+}

@@ -1,0 +1,149 @@
+//! SLA attainment: marketing's promise (MQLs per month and their quality) and sales' promise
+//! (share of MQLs first touched within the target time, attempts before giving up), per
+//! four-week period, with the share of replications in which each promise holds.
+
+use serde::{Deserialize, Serialize};
+
+use crate::engine::run::Band;
+use crate::engine::sim::{Replication, Weekly};
+use crate::model::ValidScenario;
+
+/// Weeks per SLA period ("month").
+pub const PERIOD_WEEKS: usize = 4;
+
+/// Attainment of one period.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct SlaPeriod {
+    /// 1-based period number.
+    pub period: usize,
+    pub first_week: usize,
+    pub weeks: usize,
+    /// MQLs delivered in the period.
+    pub mqls: Band,
+    /// Delivered / promised MQL volume (1 = exactly as promised).
+    pub mql_attainment: Band,
+    /// Share of contacted MQLs accepted by sales (marketing's quality).
+    pub accept_share: Band,
+    /// Share of MQLs first touched within the SLA time (of those touched or abandoned).
+    pub touched_within_share: Band,
+    /// Average attempts on leads given up without contact.
+    pub attempts_per_unreached: Band,
+    /// Share of replications in which each promise held in this period.
+    pub p_volume_kept: f64,
+    pub p_quality_kept: f64,
+    pub p_touch_kept: f64,
+    pub p_attempts_kept: f64,
+}
+
+/// The SLA view of a run.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct SlaReport {
+    pub periods: Vec<SlaPeriod>,
+    /// Share of replications in which marketing's volume promise held in every period.
+    pub p_volume_always: f64,
+    pub p_quality_always: f64,
+    pub p_touch_always: f64,
+    pub p_attempts_always: f64,
+    /// Share of period-replications in which each promise held.
+    pub volume_kept_share: f64,
+    pub quality_kept_share: f64,
+    pub touch_kept_share: f64,
+    pub attempts_kept_share: f64,
+}
+
+struct Kept {
+    volume: bool,
+    quality: bool,
+    touch: bool,
+    attempts: bool,
+}
+
+/// Computes the SLA report from raw replications.
+pub fn attainment(v: &ValidScenario, reps: &[Replication]) -> SlaReport {
+    let s = &v.get().sla;
+    let weeks = v.weeks();
+    let nper = weeks.div_ceil(PERIOD_WEEKS);
+    let mut report = SlaReport::default();
+    let mut always = vec![[true; 4]; reps.len()];
+    let mut kept_counts = [0usize; 4];
+    let mut cells = 0usize;
+    for p in 0..nper {
+        let first = p * PERIOD_WEEKS;
+        let last = (first + PERIOD_WEEKS).min(weeks);
+        let len = last - first;
+        let promised = s.mqls_per_month * len as f64 / PERIOD_WEEKS as f64;
+        let mut mqls = Vec::new();
+        let mut att = Vec::new();
+        let mut acc = Vec::new();
+        let mut touch = Vec::new();
+        let mut tries = Vec::new();
+        let mut kept = [0usize; 4];
+        for (ri, r) in reps.iter().enumerate() {
+            let sum = |m: Weekly| -> f64 {
+                r.weekly
+                    .get(first..last)
+                    .map_or(0.0, |ws| ws.iter().map(|w| w[m.index()]).sum())
+            };
+            let m = sum(Weekly::Mqls);
+            let contacts = sum(Weekly::Contacts);
+            let sals = sum(Weekly::Sals);
+            let decided = sum(Weekly::FirstTouchDecided);
+            let within = sum(Weekly::TouchedWithinSla);
+            let given_up = sum(Weekly::GivenUpUnreached);
+            let attempts = sum(Weekly::AttemptsOnGivenUp);
+            mqls.push(m);
+            att.push(if promised > 0.0 { m / promised } else { 1.0 });
+            let a = (contacts > 0.0).then(|| sals / contacts);
+            let t = (decided > 0.0).then(|| within / decided);
+            let k = (given_up > 0.0).then(|| attempts / given_up);
+            acc.push(a.unwrap_or(f64::NAN));
+            touch.push(t.unwrap_or(f64::NAN));
+            tries.push(k.unwrap_or(f64::NAN));
+            let status = Kept {
+                volume: m >= promised,
+                quality: a.is_none_or(|a| a * 100.0 >= s.min_accept_percent),
+                touch: t.is_none_or(|t| t * 100.0 >= s.touched_share_percent),
+                attempts: k.is_none_or(|k| k >= s.attempts_per_unreached),
+            };
+            for (j, ok) in [status.volume, status.quality, status.touch, status.attempts]
+                .into_iter()
+                .enumerate()
+            {
+                if ok {
+                    kept[j] += 1;
+                    kept_counts[j] += 1;
+                } else if let Some(a) = always.get_mut(ri) {
+                    a[j] = false;
+                }
+            }
+            cells += 1;
+        }
+        let n = reps.len().max(1) as f64;
+        report.periods.push(SlaPeriod {
+            period: p + 1,
+            first_week: first + 1,
+            weeks: len,
+            mqls: Band::of(&mqls),
+            mql_attainment: Band::of(&att),
+            accept_share: Band::of(&acc),
+            touched_within_share: Band::of(&touch),
+            attempts_per_unreached: Band::of(&tries),
+            p_volume_kept: kept[0] as f64 / n,
+            p_quality_kept: kept[1] as f64 / n,
+            p_touch_kept: kept[2] as f64 / n,
+            p_attempts_kept: kept[3] as f64 / n,
+        });
+    }
+    let n = reps.len().max(1) as f64;
+    let share_always = |j: usize| always.iter().filter(|a| a[j]).count() as f64 / n;
+    report.p_volume_always = share_always(0);
+    report.p_quality_always = share_always(1);
+    report.p_touch_always = share_always(2);
+    report.p_attempts_always = share_always(3);
+    let c = cells.max(1) as f64;
+    report.volume_kept_share = kept_counts[0] as f64 / c;
+    report.quality_kept_share = kept_counts[1] as f64 / c;
+    report.touch_kept_share = kept_counts[2] as f64 / c;
+    report.attempts_kept_share = kept_counts[3] as f64 / c;
+    report
+}

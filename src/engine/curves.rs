@@ -1,0 +1,263 @@
+//! The model's response curves and the discretisation of leads into cohort types, computed
+//! once per scenario from a [`ValidScenario`]. Shared by the simulation and the analytic mode.
+
+use crate::model::{QueuePriority, ValidScenario};
+
+/// Propensity band edges: a lead's type is its band and its score class.
+pub const BAND_EDGES: [f64; 9] = [0.0, 0.05, 0.1, 0.2, 0.3, 0.45, 0.6, 0.8, 1.0];
+/// Number of propensity bands.
+pub const BANDS: usize = 8;
+/// MQL types: score class (0 standard, 1 high / hot) x band.
+pub const TYPES: usize = 2 * BANDS;
+/// Grid points used to integrate the propensity and score distributions.
+const GRID: usize = 400;
+
+/// Propensity that stands for a band (its midpoint).
+pub fn band_propensity(b: usize) -> f64 {
+    match (BAND_EDGES.get(b), BAND_EDGES.get(b + 1)) {
+        (Some(lo), Some(hi)) => 0.5 * (lo + hi),
+        _ => 0.0,
+    }
+}
+
+/// Standard normal cumulative distribution (Abramowitz-Stegun 7.1.26, error < 1.5e-7).
+pub fn normal_cdf(x: f64) -> f64 {
+    let z = x.abs() / std::f64::consts::SQRT_2;
+    let t = 1.0 / (1.0 + 0.327_591_1 * z);
+    let poly = t
+        * (0.254_829_592
+            + t * (-0.284_496_736
+                + t * (1.421_413_741 + t * (-1.453_152_027 + t * 1.061_405_429))));
+    let erf = 1.0 - poly * (-z * z).exp();
+    if x >= 0.0 {
+        0.5 * (1.0 + erf)
+    } else {
+        0.5 * (1.0 - erf)
+    }
+}
+
+/// Share of a channel's inquiries in each cell: `[band][class]` with class 0 = nurture
+/// (below the MQL threshold), 1 = standard MQL, 2 = high-score / hot MQL.
+pub fn channel_cells(mean: f64, spread: f64, noise: f64, mql: f64, high: f64) -> [[f64; 3]; BANDS] {
+    let m = mean.clamp(1e-4, 1.0 - 1e-4);
+    let k = (1.0 / (spread * spread) - 1.0).max(1e-3);
+    let (a, b) = (m * k, (1.0 - m) * k);
+    let mut cells = [[0.0; 3]; BANDS];
+    let mut total = 0.0;
+    let p_above = |x: f64, t: f64| -> f64 {
+        let s = 100.0 * x;
+        if noise <= 1e-9 {
+            if s >= t {
+                1.0
+            } else {
+                0.0
+            }
+        } else {
+            1.0 - normal_cdf((t - s) / noise)
+        }
+    };
+    for i in 0..GRID {
+        let x = (i as f64 + 0.5) / GRID as f64;
+        let w = ((a - 1.0) * x.ln() + (b - 1.0) * (1.0 - x).ln()).exp();
+        if !w.is_finite() {
+            continue;
+        }
+        let band = BAND_EDGES[1..]
+            .iter()
+            .position(|e| x < *e)
+            .unwrap_or(BANDS - 1);
+        let above_mql = p_above(x, mql);
+        let above_high = p_above(x, high).min(above_mql);
+        if let Some(c) = cells.get_mut(band) {
+            c[0] += w * (1.0 - above_mql);
+            c[1] += w * (above_mql - above_high);
+            c[2] += w * above_high;
+        }
+        total += w;
+    }
+    if total > 0.0 {
+        for c in &mut cells {
+            for v in c.iter_mut() {
+                *v /= total;
+            }
+        }
+    }
+    cells
+}
+
+/// Everything the simulation needs, precomputed from a valid scenario.
+#[derive(Debug, Clone)]
+pub struct Curves {
+    /// Per channel, `[band][class]` shares (see [`channel_cells`]).
+    pub cells: Vec<[[f64; 3]; BANDS]>,
+    pub first_contact: f64,
+    pub second_contact: f64,
+    pub later_ratio: f64,
+    pub contact_floor: f64,
+    pub contact_decay_h: f64,
+    pub accept: [f64; BANDS],
+    pub qualify: [f64; BANDS],
+    pub win: [f64; BANDS],
+    pub speed_floor: f64,
+    pub speed_decay_h: f64,
+    pub target_h: f64,
+    pub max_attempts: u8,
+    pub spacing_h: f64,
+    pub abandon_h: f64,
+    pub sdr_minutes_per_day: f64,
+    pub attempt_min: f64,
+    pub conv_min: f64,
+    pub priority: QueuePriority,
+    pub hot_first: bool,
+    pub reengage: f64,
+    pub dormancy: f64,
+    pub recycle: f64,
+    pub ae_slots: u32,
+    pub cycle_median_d: f64,
+    pub cycle_sigma: f64,
+    pub deal_mu: f64,
+    pub deal_sigma: f64,
+    pub max_wait_d: f64,
+    pub wait_keep_per_week: f64,
+    pub weeks: usize,
+    pub sla_touch_h: f64,
+}
+
+impl Curves {
+    pub fn new(v: &ValidScenario) -> Self {
+        let s = v.get();
+        let mql = s.thresholds.mql_threshold;
+        let high = s
+            .thresholds
+            .hot_threshold
+            .unwrap_or(0.5 * (mql + 100.0))
+            .max(mql);
+        let cells = s
+            .channels
+            .iter()
+            .map(|c| {
+                channel_cells(
+                    c.quality_mean_percent / 100.0,
+                    c.quality_spread,
+                    c.score_noise,
+                    mql,
+                    high,
+                )
+            })
+            .collect();
+        let lin = |lo: f64, hi: f64| {
+            let mut out = [0.0; BANDS];
+            for (b, o) in out.iter_mut().enumerate() {
+                let q = band_propensity(b);
+                *o = ((lo + (hi - lo) * q) / 100.0).clamp(0.0, 1.0);
+            }
+            out
+        };
+        let q = &s.qualification;
+        let k = &s.closing;
+        let r = &s.sdr;
+        Curves {
+            cells,
+            first_contact: r.first_attempt_contact_percent / 100.0,
+            second_contact: r.second_attempt_contact_percent / 100.0,
+            later_ratio: r.later_attempt_ratio_percent / 100.0,
+            contact_floor: r.contact_floor_percent / 100.0,
+            contact_decay_h: r.contact_decay_hours,
+            accept: lin(q.accept_at_zero_percent, q.accept_at_full_percent),
+            qualify: lin(q.qualify_at_zero_percent, q.qualify_at_full_percent),
+            win: lin(k.win_at_zero_percent, k.win_at_full_percent),
+            speed_floor: q.speed_floor_percent / 100.0,
+            speed_decay_h: q.speed_decay_hours,
+            target_h: r.target_response_minutes / 60.0,
+            max_attempts: r.max_attempts.clamp(1.0, 255.0) as u8,
+            spacing_h: r.attempt_spacing_hours,
+            abandon_h: r.abandon_after_days * 24.0,
+            sdr_minutes_per_day: r.headcount * r.productive_hours_per_week * 60.0 / 7.0,
+            attempt_min: r.minutes_per_attempt,
+            conv_min: r.minutes_per_conversation,
+            priority: r.queue_priority,
+            hot_first: s.thresholds.hot_threshold.is_some(),
+            reengage: s.nurture.reengage_percent_per_week / 100.0,
+            dormancy: 1.0 / s.nurture.nurture_weeks,
+            recycle: s.nurture.recycle_percent / 100.0,
+            ae_slots: (k.ae_headcount * k.max_open_opps_per_ae).clamp(0.0, 1e9) as u32,
+            cycle_median_d: k.cycle_median_days,
+            cycle_sigma: k.cycle_spread,
+            deal_mu: k.deal_median.max(1e-9).ln(),
+            deal_sigma: k.deal_spread,
+            max_wait_d: k.max_wait_days,
+            wait_keep_per_week: 1.0 - k.wait_loss_percent_per_week / 100.0,
+            weeks: v.weeks(),
+            sla_touch_h: s.sla.touch_within_hours,
+        }
+    }
+
+    /// Contact chance of attempt number `attempt` (0 = first) on a fresh lead.
+    pub fn attempt_contact(&self, attempt: u8) -> f64 {
+        match attempt {
+            0 => self.first_contact,
+            n => self.second_contact * self.later_ratio.powi(i32::from(n) - 1),
+        }
+    }
+
+    /// Share of the contact chance left at a lead age of `age_h` hours.
+    pub fn contact_age_factor(&self, age_h: f64) -> f64 {
+        self.contact_floor + (1.0 - self.contact_floor) * (-age_h / self.contact_decay_h).exp()
+    }
+
+    /// Share of the qualification chance left when the contact happens at age `age_h`.
+    pub fn speed_factor(&self, age_h: f64) -> f64 {
+        self.speed_floor + (1.0 - self.speed_floor) * (-age_h / self.speed_decay_h).exp()
+    }
+
+    /// Chance one attempt reaches the lead.
+    pub fn contact(&self, attempt: u8, age_h: f64) -> f64 {
+        (self.attempt_contact(attempt) * self.contact_age_factor(age_h)).clamp(0.0, 1.0)
+    }
+
+    /// Mean deal size (log-normal mean).
+    pub fn mean_deal(&self) -> f64 {
+        (self.deal_mu + 0.5 * self.deal_sigma * self.deal_sigma).exp()
+    }
+
+    /// Inquiries per week of each channel in week `w` (0-based), with seasonality and bursts.
+    pub fn channel_rates(v: &ValidScenario, w: usize) -> Vec<f64> {
+        let week = w as f64 + 1.0;
+        v.get()
+            .channels
+            .iter()
+            .map(|c| {
+                let season = 1.0
+                    + c.seasonality_percent / 100.0
+                        * (2.0 * std::f64::consts::PI * (week - c.season_peak_week) / 52.0).cos();
+                let burst = c.burst.as_ref().map_or(0.0, |b| {
+                    if week >= b.start_week && week < b.start_week + b.weeks {
+                        b.extra_leads_per_week
+                    } else {
+                        0.0
+                    }
+                });
+                (c.leads_per_week * season).max(0.0) + burst
+            })
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cells_sum_to_one() {
+        let c = channel_cells(0.25, 0.45, 10.0, 50.0, 75.0);
+        let total: f64 = c.iter().flat_map(|r| r.iter()).sum();
+        assert!((total - 1.0).abs() < 1e-9, "{total}");
+    }
+
+    #[test]
+    fn normal_cdf_matches_known_values() {
+        assert!((normal_cdf(0.0) - 0.5).abs() < 1e-7);
+        assert!((normal_cdf(1.96) - 0.975).abs() < 1e-4);
+        assert!((normal_cdf(-1.0) - 0.158_655).abs() < 1e-5);
+    }
+}

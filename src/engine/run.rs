@@ -1,0 +1,201 @@
+//! Monte Carlo runs: replications aggregated into a serialisable [`RunResult`] with the mean
+//! and P10 / P50 / P90 of every weekly series, total and leak.
+
+use serde::{Deserialize, Serialize};
+
+use super::curves::Curves;
+use super::sim::{replicate, Leaks, Replication, Total, Weekly};
+use crate::model::ValidScenario;
+
+/// Mean and percentiles across replications.
+#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
+pub struct Band {
+    pub mean: f64,
+    pub p10: f64,
+    pub p50: f64,
+    pub p90: f64,
+}
+
+impl Band {
+    /// Band of a sample (NaN values are ignored; an empty sample gives zeros).
+    pub fn of(values: &[f64]) -> Band {
+        let mut v: Vec<f64> = values.iter().copied().filter(|x| x.is_finite()).collect();
+        if v.is_empty() {
+            return Band::default();
+        }
+        v.sort_by(f64::total_cmp);
+        let q = |p: f64| {
+            let pos = p * (v.len() - 1) as f64;
+            let lo = pos.floor() as usize;
+            let hi = pos.ceil() as usize;
+            let (a, b) = (
+                v.get(lo).copied().unwrap_or(0.0),
+                v.get(hi).copied().unwrap_or(0.0),
+            );
+            a + (b - a) * (pos - lo as f64)
+        };
+        Band {
+            mean: v.iter().sum::<f64>() / v.len() as f64,
+            p10: q(0.1),
+            p50: q(0.5),
+            p90: q(0.9),
+        }
+    }
+}
+
+/// One weekly series with its bands.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Series {
+    pub metric: Weekly,
+    pub label: String,
+    pub unit: String,
+    pub mean: Vec<f64>,
+    pub p10: Vec<f64>,
+    pub p50: Vec<f64>,
+    pub p90: Vec<f64>,
+}
+
+/// One total / KPI with its band.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Kpi {
+    pub metric: Total,
+    pub label: String,
+    pub unit: String,
+    pub band: Band,
+}
+
+/// One end state of the leak accounting.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LeakBand {
+    pub state: String,
+    pub band: Band,
+}
+
+/// Everything a run reports.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RunResult {
+    pub scenario_name: String,
+    pub weeks: usize,
+    pub replications: usize,
+    pub seed: u64,
+    pub series: Vec<Series>,
+    pub kpis: Vec<Kpi>,
+    pub leaks: Vec<LeakBand>,
+    /// The leak accounting of every replication (each sums exactly to its inquiries).
+    pub leaks_by_replication: Vec<Leaks>,
+    /// Inquiries of every replication.
+    pub inquiries_by_replication: Vec<u64>,
+    /// SLA attainment (see [`crate::analysis::sla`]).
+    pub sla: crate::analysis::sla::SlaReport,
+}
+
+impl RunResult {
+    pub fn series(&self, m: Weekly) -> Option<&Series> {
+        self.series.iter().find(|s| s.metric == m)
+    }
+    pub fn kpi(&self, t: Total) -> Band {
+        self.kpis
+            .iter()
+            .find(|k| k.metric == t)
+            .map_or_else(Band::default, |k| k.band)
+    }
+}
+
+/// Runs replications `0..n` of the scenario and returns them raw.
+pub fn replications(v: &ValidScenario, n: usize) -> Vec<Replication> {
+    let curves = Curves::new(v);
+    (0..n as u64).map(|i| replicate(v, &curves, i)).collect()
+}
+
+/// Runs the scenario's replications and aggregates them.
+pub fn run(v: &ValidScenario) -> RunResult {
+    let reps = replications(v, v.replications());
+    aggregate(v, &reps)
+}
+
+/// Aggregates raw replications.
+pub fn aggregate(v: &ValidScenario, reps: &[Replication]) -> RunResult {
+    let weeks = v.weeks();
+    let series = Weekly::ALL
+        .iter()
+        .map(|&m| {
+            let mut s = Series {
+                metric: m,
+                label: m.label().0.into(),
+                unit: m.label().1.into(),
+                mean: Vec::with_capacity(weeks),
+                p10: Vec::with_capacity(weeks),
+                p50: Vec::with_capacity(weeks),
+                p90: Vec::with_capacity(weeks),
+            };
+            for w in 0..weeks {
+                let vals: Vec<f64> = reps
+                    .iter()
+                    .map(|r| r.weekly.get(w).map_or(0.0, |x| x[m.index()]))
+                    .collect();
+                let b = Band::of(&vals);
+                s.mean.push(b.mean);
+                s.p10.push(b.p10);
+                s.p50.push(b.p50);
+                s.p90.push(b.p90);
+            }
+            s
+        })
+        .collect();
+    let kpis = Total::ALL
+        .iter()
+        .map(|&t| {
+            let vals: Vec<f64> = reps.iter().map(|r| r.total(t)).collect();
+            Kpi {
+                metric: t,
+                label: t.label().0.into(),
+                unit: t.label().1.into(),
+                band: Band::of(&vals),
+            }
+        })
+        .collect();
+    let leaks = (0..12)
+        .map(|i| {
+            let vals: Vec<f64> = reps
+                .iter()
+                .map(|r| r.leaks.entries().get(i).map_or(0.0, |e| e.1 as f64))
+                .collect();
+            LeakBand {
+                state: Leaks::default()
+                    .entries()
+                    .get(i)
+                    .map_or(String::new(), |e| e.0.to_string()),
+                band: Band::of(&vals),
+            }
+        })
+        .collect();
+    RunResult {
+        scenario_name: v.get().name.clone(),
+        weeks,
+        replications: reps.len(),
+        seed: v.get().run.seed,
+        series,
+        kpis,
+        leaks,
+        leaks_by_replication: reps.iter().map(|r| r.leaks).collect(),
+        inquiries_by_replication: reps
+            .iter()
+            .map(|r| r.total(Total::Inquiries) as u64)
+            .collect(),
+        sla: crate::analysis::sla::attainment(v, reps),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn band_percentiles_are_ordered() {
+        let b = Band::of(&[5.0, 1.0, 3.0, 2.0, 4.0, f64::NAN]);
+        assert_eq!(b.mean, 3.0);
+        assert!(b.p10 <= b.p50 && b.p50 <= b.p90);
+        assert_eq!(b.p50, 3.0);
+        assert_eq!(Band::of(&[]), Band::default());
+    }
+}
