@@ -44,10 +44,41 @@ pub fn binom(rng: &mut Rng, n: u32, p: f64) -> u32 {
     if p >= 1.0 {
         return n;
     }
+    if p > 0.5 {
+        return n - binom(rng, n, 1.0 - p);
+    }
+    if f64::from(n) * p < 12.0 {
+        return binom_inversion(rng, n, p);
+    }
     match Binomial::new(u64::from(n), p) {
         Ok(b) => b.sample(rng).min(u64::from(n)) as u32,
         Err(_) => 0,
     }
+}
+
+/// Binomial by inversion (sequential search from 0): fast when `n p` is small, and the
+/// probability of 0 is computed with an integer power. `p` is in (0, 0.5].
+fn binom_inversion(rng: &mut Rng, n: u32, p: f64) -> u32 {
+    let q = 1.0 - p;
+    let mut f = q.powi(i32::try_from(n).unwrap_or(i32::MAX));
+    if f <= 0.0 || !f.is_finite() {
+        return match Binomial::new(u64::from(n), p) {
+            Ok(b) => b.sample(rng).min(u64::from(n)) as u32,
+            Err(_) => 0,
+        };
+    }
+    let ratio = p / q;
+    let mut u = uniform(rng);
+    let mut k = 0u32;
+    while u > f && k < n {
+        u -= f;
+        k += 1;
+        f *= f64::from(n - k + 1) / f64::from(k) * ratio;
+        if f <= 0.0 {
+            break;
+        }
+    }
+    k
 }
 
 /// Poisson draw with mean `lambda` (0 for non-positive or non-finite means).
@@ -96,5 +127,23 @@ mod tests {
         assert_eq!(binom(&mut r, 10, 2.0), 10);
         assert_eq!(poisson(&mut r, f64::INFINITY), 0);
         assert!(binom(&mut r, 1_000_000, 0.5) <= 1_000_000);
+    }
+
+    #[test]
+    fn fast_binomial_has_the_right_mean_and_variance() {
+        let mut r = stream(3, 0, Purpose::Sdr);
+        for (n, p) in [(5u32, 0.3), (40, 0.1), (10, 0.9), (1000, 0.004)] {
+            let k = 20_000;
+            let xs: Vec<f64> = (0..k).map(|_| f64::from(binom(&mut r, n, p))).collect();
+            let m = xs.iter().sum::<f64>() / k as f64;
+            let v = xs.iter().map(|x| (x - m).powi(2)).sum::<f64>() / (k as f64 - 1.0);
+            let (em, ev) = (f64::from(n) * p, f64::from(n) * p * (1.0 - p));
+            // Mean within 5 standard errors; variance within 10%.
+            assert!(
+                (m - em).abs() < 5.0 * (ev / k as f64).sqrt(),
+                "{n} {p}: {m} vs {em}"
+            );
+            assert!((v - ev).abs() < 0.1 * ev, "{n} {p}: {v} vs {ev}");
+        }
     }
 }

@@ -5,6 +5,8 @@
 
 use std::collections::VecDeque;
 
+use rand_distr::{Distribution, Poisson};
+
 use serde::{Deserialize, Serialize};
 
 use super::curves::{band_propensity, Curves, BANDS, TYPES};
@@ -417,6 +419,16 @@ pub fn replicate(v: &ValidScenario, c: &Curves, rep: u64) -> Replication {
                 marketing_cost += f64::from(n) * cost[b][0] / lam[b][0];
             }
         }
+        // Daily MQL arrivals per type: Poisson distributions built once a week.
+        let mut daily: [[Option<Poisson<f64>>; 2]; BANDS] = Default::default();
+        for b in 0..BANDS {
+            for class in 0..2 {
+                let l = lam[b][class + 1] / 7.0;
+                if l > 0.0 && l.is_finite() {
+                    daily[b][class] = Poisson::new(l).ok();
+                }
+            }
+        }
         let mut speeds: Vec<(f64, u32)> = Vec::new();
         let mut sdr_used_week = 0.0;
         let mut ae_util_week = 0.0;
@@ -432,9 +444,11 @@ pub fn replicate(v: &ValidScenario, c: &Curves, rep: u64) -> Replication {
             };
             for b in 0..BANDS {
                 for class in 0..2 {
-                    let l = lam[b][class + 1] / 7.0;
-                    let n = poisson(&mut arrivals, l);
-                    if l > 0.0 {
+                    let n = daily[b][class].as_ref().map_or(0, |d| {
+                        let x: f64 = d.sample(&mut arrivals);
+                        x.clamp(0.0, 1e9) as u32
+                    });
+                    if lam[b][class + 1] > 0.0 {
                         marketing_cost += f64::from(n) * cost[b][class + 1] / lam[b][class + 1];
                     }
                     e.counts[class * BANDS + b] += n;
@@ -854,7 +868,11 @@ impl State<'_> {
             let take = u32::try_from(free.min(u64::from(n))).unwrap_or(0);
             let mut opened = [0u32; BANDS];
             allocate(&mut self.ae, &counts[..], take, n, &mut opened);
-            let keep = c.wait_keep_per_week.powf((day - *d) as f64 / 7.0);
+            let keep = if day == *d {
+                1.0
+            } else {
+                c.wait_keep_per_week.powf((day - *d) as f64 / 7.0)
+            };
             for b in 0..BANDS {
                 let k = opened[b];
                 counts[b] -= k;
