@@ -776,8 +776,25 @@ impl State<'_> {
                 }
                 speeds.push((age, served_total));
             }
-            if follow_up.total() > 0 {
-                new_entries.push(follow_up);
+            let added = follow_up.total();
+            if added > 0 {
+                // Follow-ups created the same day after the same number of attempts share one
+                // cohort (count-weighted arrival time, latest due time).
+                match new_entries
+                    .iter_mut()
+                    .find(|e| e.attempts == follow_up.attempts)
+                {
+                    Some(e) => {
+                        let had = e.total() as f64;
+                        let add = added as f64;
+                        e.arrival_h = (e.arrival_h * had + follow_up.arrival_h * add) / (had + add);
+                        e.due_h = e.due_h.max(follow_up.due_h);
+                        for (a, b) in e.counts.iter_mut().zip(follow_up.counts) {
+                            *a += b;
+                        }
+                    }
+                    None => new_entries.push(follow_up),
+                }
             }
         }
         self.queue.retain(|e| e.total() > 0);
@@ -822,7 +839,7 @@ impl State<'_> {
                 i += 1;
                 continue;
             }
-            let e = self.queue.swap_remove(i);
+            let e = self.queue.remove(i);
             if e.attempts == 0 {
                 let n = e.total();
                 self.leaks.abandoned_untouched += n;
@@ -839,9 +856,6 @@ impl State<'_> {
                 }
             }
         }
-        // Keep arrival order stable for FIFO.
-        self.queue
-            .sort_by(|a, b| a.arrival_h.total_cmp(&b.arrival_h));
     }
 
     /// One day of AE work: SQLs past the wait limit are lost; free AE slots open
