@@ -636,6 +636,7 @@ fn allocate(rng: &mut Rng, counts: &[u32], take: u32, n: u32, out: &mut [u32]) {
 
 impl State<'_> {
     /// One day of SDR work. Returns (minutes used, minutes available).
+    #[allow(clippy::needless_range_loop)] // several per-band arrays are indexed together
     fn sdr_day(
         &mut self,
         day: usize,
