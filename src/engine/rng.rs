@@ -1,14 +1,14 @@
-//! Portable random streams: replication `i` of a run with seed `s` draws mechanism `m` from
-//! a ChaCha8 stream seeded by a SplitMix64 hash of `(s, i, m)` only. Results therefore do not
+//! Portable random streams: replication `i` of a run with seed `s` draws mechanism `m` on
+//! day (or week) `d` from a PCG-64 (MCG) stream seeded by a SplitMix64 hash of `(s, i, m, d)`
+//! only. Results therefore do not
 //! depend on how many replications run or in which order, and two scenarios run with the same
 //! seed share random numbers mechanism by mechanism (common random numbers).
 
-use rand::SeedableRng;
-use rand_chacha::ChaCha8Rng;
 use rand_distr::{Binomial, Distribution, Poisson};
+use rand_pcg::Pcg64Mcg;
 
-/// The random generator of every stream.
-pub type Rng = ChaCha8Rng;
+/// The random generator of every stream (portable: same numbers on every platform).
+pub type Rng = Pcg64Mcg;
 
 /// One sub-stream per mechanism, so that changing, say, SDR headcount does not shift the
 /// arrival draws.
@@ -30,10 +30,15 @@ pub fn splitmix64(mut z: u64) -> u64 {
     z ^ (z >> 31)
 }
 
-/// The stream of one mechanism in one replication.
-pub fn stream(seed: u64, replication: u64, purpose: Purpose) -> Rng {
-    let h = splitmix64(splitmix64(splitmix64(seed) ^ replication) ^ purpose as u64);
-    Rng::seed_from_u64(h)
+/// The stream of one mechanism in one replication and one period (day or week). Reseeding
+/// every period keeps two scenarios' draws aligned (common random numbers) even when a
+/// change alters how many draws a mechanism makes on some day.
+pub fn stream(seed: u64, replication: u64, purpose: Purpose, period: u64) -> Rng {
+    let h = splitmix64(
+        splitmix64(splitmix64(splitmix64(seed) ^ replication) ^ purpose as u64) ^ period,
+    );
+    let lo = splitmix64(h ^ 0x5851_F42D_4C95_7F2D);
+    Rng::new((u128::from(h) << 64) | u128::from(lo) | 1)
 }
 
 /// Binomial draw; total for any `n` and any `p` (clamped into [0, 1]).
@@ -113,16 +118,17 @@ mod tests {
 
     #[test]
     fn streams_depend_on_seed_replication_and_purpose_only() {
-        let a = stream(7, 3, Purpose::Sdr).next_u64();
-        assert_eq!(a, stream(7, 3, Purpose::Sdr).next_u64());
-        assert_ne!(a, stream(7, 4, Purpose::Sdr).next_u64());
-        assert_ne!(a, stream(8, 3, Purpose::Sdr).next_u64());
-        assert_ne!(a, stream(7, 3, Purpose::Arrivals).next_u64());
+        let a = stream(7, 3, Purpose::Sdr, 0).next_u64();
+        assert_eq!(a, stream(7, 3, Purpose::Sdr, 0).next_u64());
+        assert_ne!(a, stream(7, 4, Purpose::Sdr, 0).next_u64());
+        assert_ne!(a, stream(8, 3, Purpose::Sdr, 0).next_u64());
+        assert_ne!(a, stream(7, 3, Purpose::Arrivals, 0).next_u64());
+        assert_ne!(a, stream(7, 3, Purpose::Sdr, 1).next_u64());
     }
 
     #[test]
     fn draws_are_total() {
-        let mut r = stream(1, 1, Purpose::Sdr);
+        let mut r = stream(1, 1, Purpose::Sdr, 0);
         assert_eq!(binom(&mut r, 10, f64::NAN), 0);
         assert_eq!(binom(&mut r, 10, 2.0), 10);
         assert_eq!(poisson(&mut r, f64::INFINITY), 0);
@@ -131,7 +137,7 @@ mod tests {
 
     #[test]
     fn fast_binomial_has_the_right_mean_and_variance() {
-        let mut r = stream(3, 0, Purpose::Sdr);
+        let mut r = stream(3, 0, Purpose::Sdr, 0);
         for (n, p) in [(5u32, 0.3), (40, 0.1), (10, 0.9), (1000, 0.004)] {
             let k = 20_000;
             let xs: Vec<f64> = (0..k).map(|_| f64::from(binom(&mut r, n, p))).collect();

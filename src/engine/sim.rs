@@ -360,13 +360,12 @@ pub fn replicate(v: &ValidScenario, c: &Curves, rep: u64) -> Replication {
         open: 0,
         closes: vec![(0, 0, 0.0); days],
         leaks: Leaks::default(),
-        sdr: stream(seed, rep, Purpose::Sdr),
-        ae: stream(seed, rep, Purpose::Closing),
-        deals: stream(seed, rep, Purpose::Deals),
+        sdr: stream(seed, rep, Purpose::Sdr, 0),
+        ae: stream(seed, rep, Purpose::Closing, 0),
+        deals: stream(seed, rep, Purpose::Deals, 0),
         debt_min: 0.0,
     };
-    let mut arrivals = stream(seed, rep, Purpose::Arrivals);
-    let mut nur_rng = stream(seed, rep, Purpose::Nurture);
+    let mut arrivals;
     let mut weekly = vec![[0.0; Weekly::N]; weeks];
     let mut totals = [0.0; Total::N];
     let mut inquiries: u64 = 0;
@@ -403,6 +402,8 @@ pub fn replicate(v: &ValidScenario, c: &Curves, rep: u64) -> Replication {
             }
         }
         // Nurture: weekly re-engagement and dormancy, then this week's below-threshold leads.
+        let mut nur_rng = stream(seed, rep, Purpose::Nurture, w as u64);
+        arrivals = stream(seed, rep, Purpose::Arrivals, w as u64);
         let mut reengaged = [0u32; BANDS];
         for b in 0..BANDS {
             let pool = u32::try_from(st.nurture[b]).unwrap_or(u32::MAX);
@@ -435,6 +436,11 @@ pub fn replicate(v: &ValidScenario, c: &Curves, rep: u64) -> Replication {
         for dw in 0..7 {
             let day = w * 7 + dw;
             let day_start = day as f64 * 24.0;
+            let d = day as u64;
+            arrivals = stream(seed, rep, Purpose::Arrivals, 10_000 + d);
+            st.sdr = stream(seed, rep, Purpose::Sdr, d);
+            st.ae = stream(seed, rep, Purpose::Closing, d);
+            st.deals = stream(seed, rep, Purpose::Deals, d);
             // New MQLs of the day.
             let mut e = Entry {
                 arrival_h: day_start + 12.0,
