@@ -13,11 +13,13 @@ fn valid(s: Scenario) -> ValidScenario {
 
 /// A small two-channel scenario: one good channel, one cheap low-quality channel.
 fn scenario(weeks: f64, reps: f64) -> Scenario {
-    let mut s = Scenario::default();
-    s.channels = vec![
-        Channel::new("Good", 150.0, 60.0, 30.0),
-        Channel::new("Cheap", 150.0, 5.0, 12.0),
-    ];
+    let mut s = Scenario {
+        channels: vec![
+            Channel::new("Good", 150.0, 60.0, 30.0),
+            Channel::new("Cheap", 150.0, 5.0, 12.0),
+        ],
+        ..Scenario::default()
+    };
     // Cheap leads are poorly scored: many false positives.
     s.channels[1].score_noise = 25.0;
     // One SDR with ten lead-working hours a week: capacity is tight.
@@ -236,14 +238,16 @@ fn behaviour_5_speed() {
 
 #[test]
 fn behaviour_6_analytic_check() {
-    let mut s = Scenario::default();
     let mut ch = Channel::new("Burst only", 0.0, 10.0, 30.0);
     ch.burst = Some(handoff::model::Burst {
         start_week: 1.0,
         weeks: 2.0,
         extra_leads_per_week: 800.0,
     });
-    s.channels = vec![ch];
+    let mut s = Scenario {
+        channels: vec![ch],
+        ..Scenario::default()
+    };
     s.run.weeks = 16.0;
     s.sdr.headcount = 500.0;
     s.sdr.productive_hours_per_week = 60.0;

@@ -173,7 +173,9 @@ fn mean(v: impl Iterator<Item = f64>) -> f64 {
     }
 }
 
-fn classify(
+/// What the classification looks at, for the run or one period.
+#[derive(Debug, Clone, Copy)]
+struct Signals {
     sdr_util: f64,
     ae_util: f64,
     untouched: f64,
@@ -182,7 +184,19 @@ fn classify(
     wasted: f64,
     sql_per_contact: f64,
     waiting: f64,
-) -> Vec<Constraint> {
+}
+
+fn classify(x: Signals) -> Vec<Constraint> {
+    let Signals {
+        sdr_util,
+        ae_util,
+        untouched,
+        speed_ratio,
+        growing,
+        wasted,
+        sql_per_contact,
+        waiting,
+    } = x;
     let mut out: Vec<(f64, Constraint)> = Vec::new();
     if sdr_util >= SATURATED && (untouched >= 0.05 || speed_ratio >= 4.0 || growing) {
         out.push((sdr_util + untouched, Constraint::SalesCapacity));
@@ -252,16 +266,16 @@ pub fn diagnose(v: &ValidScenario, n: usize) -> Diagnosis {
     };
     let growing = |a: f64, b: f64| b > 1.5 * a + 5.0;
     let speed_ratio = |h: f64| h / evidence.target_response_hours.max(1e-6);
-    let binding = classify(
-        evidence.sdr_utilisation,
-        evidence.ae_utilisation,
-        evidence.share_mqls_never_touched,
-        speed_ratio(evidence.median_speed_to_lead_hours),
-        growing(evidence.queue_start, evidence.queue_end),
-        evidence.sdr_time_on_unqualified,
-        evidence.sql_per_contact,
-        evidence.sqls_waiting + evidence.sqls_lost_waiting,
-    );
+    let binding = classify(Signals {
+        sdr_util: evidence.sdr_utilisation,
+        ae_util: evidence.ae_utilisation,
+        untouched: evidence.share_mqls_never_touched,
+        speed_ratio: speed_ratio(evidence.median_speed_to_lead_hours),
+        growing: growing(evidence.queue_start, evidence.queue_end),
+        wasted: evidence.sdr_time_on_unqualified,
+        sql_per_contact: evidence.sql_per_contact,
+        waiting: evidence.sqls_waiting + evidence.sqls_lost_waiting,
+    });
     let periods = (0..weeks.div_ceil(4))
         .map(|p| {
             let r = p * 4..((p + 1) * 4).min(weeks);
@@ -274,20 +288,21 @@ pub fn diagnose(v: &ValidScenario, n: usize) -> Diagnosis {
             PeriodDiagnosis {
                 period: p + 1,
                 first_week: r.start + 1,
-                binding: classify(
-                    weekly_mean(&base, Weekly::SdrUtilisation, r.clone()),
-                    weekly_mean(&base, Weekly::AeUtilisation, r.clone()),
-                    if mqls > 0.0 { abandoned / mqls } else { 0.0 },
-                    speed_ratio(weekly_mean(
+                binding: classify(Signals {
+                    sdr_util: weekly_mean(&base, Weekly::SdrUtilisation, r.clone()),
+                    ae_util: weekly_mean(&base, Weekly::AeUtilisation, r.clone()),
+                    untouched: if mqls > 0.0 { abandoned / mqls } else { 0.0 },
+                    speed_ratio: speed_ratio(weekly_mean(
                         &base,
                         Weekly::MedianSpeedToLeadHours,
                         r.clone(),
                     )),
-                    weekly_mean(&base, Weekly::SdrQueue, r.clone()) > 2.0 * mqls / 4.0 + 5.0,
+                    growing: weekly_mean(&base, Weekly::SdrQueue, r.clone())
+                        > 2.0 * mqls / 4.0 + 5.0,
                     wasted,
-                    spc,
-                    weekly_mean(&base, Weekly::SqlsWaiting, r),
-                ),
+                    sql_per_contact: spc,
+                    waiting: weekly_mean(&base, Weekly::SqlsWaiting, r),
+                }),
             }
         })
         .collect();

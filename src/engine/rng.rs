@@ -1,14 +1,14 @@
-//! Portable random streams: replication `i` of a run with seed `s` draws mechanism `m` from
-//! a ChaCha8 stream seeded by a SplitMix64 hash of `(s, i, m)` only. Results therefore do not
+//! Portable random streams: replication `i` of a run with seed `s` draws mechanism `m` on
+//! day (or week) `d` from a PCG-64 (MCG) stream seeded by a SplitMix64 hash of `(s, i, m, d)`
+//! only. Results therefore do not
 //! depend on how many replications run or in which order, and two scenarios run with the same
 //! seed share random numbers mechanism by mechanism (common random numbers).
 
-use rand::SeedableRng;
-use rand_chacha::ChaCha8Rng;
 use rand_distr::{Binomial, Distribution, Poisson};
+use rand_pcg::Pcg64Mcg;
 
-/// The random generator of every stream.
-pub type Rng = ChaCha8Rng;
+/// The random generator of every stream (portable: same numbers on every platform).
+pub type Rng = Pcg64Mcg;
 
 /// One sub-stream per mechanism, so that changing, say, SDR headcount does not shift the
 /// arrival draws.
@@ -30,10 +30,15 @@ pub fn splitmix64(mut z: u64) -> u64 {
     z ^ (z >> 31)
 }
 
-/// The stream of one mechanism in one replication.
-pub fn stream(seed: u64, replication: u64, purpose: Purpose) -> Rng {
-    let h = splitmix64(splitmix64(splitmix64(seed) ^ replication) ^ purpose as u64);
-    Rng::seed_from_u64(h)
+/// The stream of one mechanism in one replication and one period (day or week). Reseeding
+/// every period keeps two scenarios' draws aligned (common random numbers) even when a
+/// change alters how many draws a mechanism makes on some day.
+pub fn stream(seed: u64, replication: u64, purpose: Purpose, period: u64) -> Rng {
+    let h = splitmix64(
+        splitmix64(splitmix64(splitmix64(seed) ^ replication) ^ purpose as u64) ^ period,
+    );
+    let lo = splitmix64(h ^ 0x5851_F42D_4C95_7F2D);
+    Rng::new((u128::from(h) << 64) | u128::from(lo) | 1)
 }
 
 /// Binomial draw; total for any `n` and any `p` (clamped into [0, 1]).
@@ -44,10 +49,41 @@ pub fn binom(rng: &mut Rng, n: u32, p: f64) -> u32 {
     if p >= 1.0 {
         return n;
     }
+    if p > 0.5 {
+        return n - binom(rng, n, 1.0 - p);
+    }
+    if f64::from(n) * p < 12.0 {
+        return binom_inversion(rng, n, p);
+    }
     match Binomial::new(u64::from(n), p) {
         Ok(b) => b.sample(rng).min(u64::from(n)) as u32,
         Err(_) => 0,
     }
+}
+
+/// Binomial by inversion (sequential search from 0): fast when `n p` is small, and the
+/// probability of 0 is computed with an integer power. `p` is in (0, 0.5].
+fn binom_inversion(rng: &mut Rng, n: u32, p: f64) -> u32 {
+    let q = 1.0 - p;
+    let mut f = q.powi(i32::try_from(n).unwrap_or(i32::MAX));
+    if f <= 0.0 || !f.is_finite() {
+        return match Binomial::new(u64::from(n), p) {
+            Ok(b) => b.sample(rng).min(u64::from(n)) as u32,
+            Err(_) => 0,
+        };
+    }
+    let ratio = p / q;
+    let mut u = uniform(rng);
+    let mut k = 0u32;
+    while u > f && k < n {
+        u -= f;
+        k += 1;
+        f *= f64::from(n - k + 1) / f64::from(k) * ratio;
+        if f <= 0.0 {
+            break;
+        }
+    }
+    k
 }
 
 /// Poisson draw with mean `lambda` (0 for non-positive or non-finite means).
@@ -82,19 +118,38 @@ mod tests {
 
     #[test]
     fn streams_depend_on_seed_replication_and_purpose_only() {
-        let a = stream(7, 3, Purpose::Sdr).next_u64();
-        assert_eq!(a, stream(7, 3, Purpose::Sdr).next_u64());
-        assert_ne!(a, stream(7, 4, Purpose::Sdr).next_u64());
-        assert_ne!(a, stream(8, 3, Purpose::Sdr).next_u64());
-        assert_ne!(a, stream(7, 3, Purpose::Arrivals).next_u64());
+        let a = stream(7, 3, Purpose::Sdr, 0).next_u64();
+        assert_eq!(a, stream(7, 3, Purpose::Sdr, 0).next_u64());
+        assert_ne!(a, stream(7, 4, Purpose::Sdr, 0).next_u64());
+        assert_ne!(a, stream(8, 3, Purpose::Sdr, 0).next_u64());
+        assert_ne!(a, stream(7, 3, Purpose::Arrivals, 0).next_u64());
+        assert_ne!(a, stream(7, 3, Purpose::Sdr, 1).next_u64());
     }
 
     #[test]
     fn draws_are_total() {
-        let mut r = stream(1, 1, Purpose::Sdr);
+        let mut r = stream(1, 1, Purpose::Sdr, 0);
         assert_eq!(binom(&mut r, 10, f64::NAN), 0);
         assert_eq!(binom(&mut r, 10, 2.0), 10);
         assert_eq!(poisson(&mut r, f64::INFINITY), 0);
         assert!(binom(&mut r, 1_000_000, 0.5) <= 1_000_000);
+    }
+
+    #[test]
+    fn fast_binomial_has_the_right_mean_and_variance() {
+        let mut r = stream(3, 0, Purpose::Sdr, 0);
+        for (n, p) in [(5u32, 0.3), (40, 0.1), (10, 0.9), (1000, 0.004)] {
+            let k = 20_000;
+            let xs: Vec<f64> = (0..k).map(|_| f64::from(binom(&mut r, n, p))).collect();
+            let m = xs.iter().sum::<f64>() / k as f64;
+            let v = xs.iter().map(|x| (x - m).powi(2)).sum::<f64>() / (k as f64 - 1.0);
+            let (em, ev) = (f64::from(n) * p, f64::from(n) * p * (1.0 - p));
+            // Mean within 5 standard errors; variance within 10%.
+            assert!(
+                (m - em).abs() < 5.0 * (ev / k as f64).sqrt(),
+                "{n} {p}: {m} vs {em}"
+            );
+            assert!((v - ev).abs() < 0.1 * ev, "{n} {p}: {v} vs {ev}");
+        }
     }
 }

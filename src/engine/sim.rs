@@ -5,6 +5,8 @@
 
 use std::collections::VecDeque;
 
+use rand_distr::{Distribution, Poisson};
+
 use serde::{Deserialize, Serialize};
 
 use super::curves::{band_propensity, Curves, BANDS, TYPES};
@@ -358,13 +360,12 @@ pub fn replicate(v: &ValidScenario, c: &Curves, rep: u64) -> Replication {
         open: 0,
         closes: vec![(0, 0, 0.0); days],
         leaks: Leaks::default(),
-        sdr: stream(seed, rep, Purpose::Sdr),
-        ae: stream(seed, rep, Purpose::Closing),
-        deals: stream(seed, rep, Purpose::Deals),
+        sdr: stream(seed, rep, Purpose::Sdr, 0),
+        ae: stream(seed, rep, Purpose::Closing, 0),
+        deals: stream(seed, rep, Purpose::Deals, 0),
         debt_min: 0.0,
     };
-    let mut arrivals = stream(seed, rep, Purpose::Arrivals);
-    let mut nur_rng = stream(seed, rep, Purpose::Nurture);
+    let mut arrivals;
     let mut weekly = vec![[0.0; Weekly::N]; weeks];
     let mut totals = [0.0; Total::N];
     let mut inquiries: u64 = 0;
@@ -401,6 +402,8 @@ pub fn replicate(v: &ValidScenario, c: &Curves, rep: u64) -> Replication {
             }
         }
         // Nurture: weekly re-engagement and dormancy, then this week's below-threshold leads.
+        let mut nur_rng = stream(seed, rep, Purpose::Nurture, w as u64);
+        arrivals = stream(seed, rep, Purpose::Arrivals, w as u64);
         let mut reengaged = [0u32; BANDS];
         for b in 0..BANDS {
             let pool = u32::try_from(st.nurture[b]).unwrap_or(u32::MAX);
@@ -417,12 +420,27 @@ pub fn replicate(v: &ValidScenario, c: &Curves, rep: u64) -> Replication {
                 marketing_cost += f64::from(n) * cost[b][0] / lam[b][0];
             }
         }
+        // Daily MQL arrivals per type: Poisson distributions built once a week.
+        let mut daily: [[Option<Poisson<f64>>; 2]; BANDS] = Default::default();
+        for b in 0..BANDS {
+            for class in 0..2 {
+                let l = lam[b][class + 1] / 7.0;
+                if l > 0.0 && l.is_finite() {
+                    daily[b][class] = Poisson::new(l).ok();
+                }
+            }
+        }
         let mut speeds: Vec<(f64, u32)> = Vec::new();
         let mut sdr_used_week = 0.0;
         let mut ae_util_week = 0.0;
         for dw in 0..7 {
             let day = w * 7 + dw;
             let day_start = day as f64 * 24.0;
+            let d = day as u64;
+            arrivals = stream(seed, rep, Purpose::Arrivals, 10_000 + d);
+            st.sdr = stream(seed, rep, Purpose::Sdr, d);
+            st.ae = stream(seed, rep, Purpose::Closing, d);
+            st.deals = stream(seed, rep, Purpose::Deals, d);
             // New MQLs of the day.
             let mut e = Entry {
                 arrival_h: day_start + 12.0,
@@ -432,9 +450,11 @@ pub fn replicate(v: &ValidScenario, c: &Curves, rep: u64) -> Replication {
             };
             for b in 0..BANDS {
                 for class in 0..2 {
-                    let l = lam[b][class + 1] / 7.0;
-                    let n = poisson(&mut arrivals, l);
-                    if l > 0.0 {
+                    let n = daily[b][class].as_ref().map_or(0, |d| {
+                        let x: f64 = d.sample(&mut arrivals);
+                        x.clamp(0.0, 1e9) as u32
+                    });
+                    if lam[b][class + 1] > 0.0 {
                         marketing_cost += f64::from(n) * cost[b][class + 1] / lam[b][class + 1];
                     }
                     e.counts[class * BANDS + b] += n;
@@ -622,6 +642,7 @@ fn allocate(rng: &mut Rng, counts: &[u32], take: u32, n: u32, out: &mut [u32]) {
 
 impl State<'_> {
     /// One day of SDR work. Returns (minutes used, minutes available).
+    #[allow(clippy::needless_range_loop)] // several per-band arrays are indexed together
     fn sdr_day(
         &mut self,
         day: usize,
@@ -762,8 +783,25 @@ impl State<'_> {
                 }
                 speeds.push((age, served_total));
             }
-            if follow_up.total() > 0 {
-                new_entries.push(follow_up);
+            let added = follow_up.total();
+            if added > 0 {
+                // Follow-ups created the same day after the same number of attempts share one
+                // cohort (count-weighted arrival time, latest due time).
+                match new_entries
+                    .iter_mut()
+                    .find(|e| e.attempts == follow_up.attempts)
+                {
+                    Some(e) => {
+                        let had = e.total() as f64;
+                        let add = added as f64;
+                        e.arrival_h = (e.arrival_h * had + follow_up.arrival_h * add) / (had + add);
+                        e.due_h = e.due_h.max(follow_up.due_h);
+                        for (a, b) in e.counts.iter_mut().zip(follow_up.counts) {
+                            *a += b;
+                        }
+                    }
+                    None => new_entries.push(follow_up),
+                }
             }
         }
         self.queue.retain(|e| e.total() > 0);
@@ -808,7 +846,7 @@ impl State<'_> {
                 i += 1;
                 continue;
             }
-            let e = self.queue.swap_remove(i);
+            let e = self.queue.remove(i);
             if e.attempts == 0 {
                 let n = e.total();
                 self.leaks.abandoned_untouched += n;
@@ -825,9 +863,6 @@ impl State<'_> {
                 }
             }
         }
-        // Keep arrival order stable for FIFO.
-        self.queue
-            .sort_by(|a, b| a.arrival_h.total_cmp(&b.arrival_h));
     }
 
     /// One day of AE work: SQLs past the wait limit are lost; free AE slots open
@@ -854,7 +889,11 @@ impl State<'_> {
             let take = u32::try_from(free.min(u64::from(n))).unwrap_or(0);
             let mut opened = [0u32; BANDS];
             allocate(&mut self.ae, &counts[..], take, n, &mut opened);
-            let keep = c.wait_keep_per_week.powf((day - *d) as f64 / 7.0);
+            let keep = if day == *d {
+                1.0
+            } else {
+                c.wait_keep_per_week.powf((day - *d) as f64 / 7.0)
+            };
             for b in 0..BANDS {
                 let k = opened[b];
                 counts[b] -= k;
