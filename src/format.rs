@@ -88,6 +88,33 @@ pub fn percent(fraction: f64) -> String {
     }
 }
 
+/// The text with its first letter in upper case: `in nurture` becomes `In nurture`.
+pub fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
+        .unwrap_or_default()
+}
+
+/// A duration given in hours, in the unit people use for it: `12 min`, `3.4 h`, `2.5 days`.
+pub fn hours(h: f64) -> String {
+    if !h.is_finite() {
+        return "n/a".into();
+    }
+    if h < 1.0 {
+        format!("{:.0} min", h * 60.0)
+    } else if h < 48.0 {
+        format!("{} h", plain_one_decimal(h))
+    } else {
+        format!("{} days", plain_one_decimal(h / 24.0))
+    }
+}
+
+fn plain_one_decimal(x: f64) -> String {
+    let s = format!("{x:.1}");
+    s.trim_end_matches(".0").to_string()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -106,5 +133,9 @@ mod tests {
         assert_eq!(percent(0.412), "41%");
         assert_eq!(percent(0.0123), "1.2%");
         assert_eq!(percent(0.0), "0%");
+        assert_eq!(hours(0.2), "12 min");
+        assert_eq!(hours(3.44), "3.4 h");
+        assert_eq!(hours(60.0), "2.5 days");
+        assert_eq!(hours(24.0), "24 h");
     }
 }

@@ -1,10 +1,10 @@
-//! Browser unit tests (wasm-bindgen-test in headless Chromium): the app mounts, and a control
-//! change updates the numbers on screen to the engine's.
+//! Browser unit tests (wasm-bindgen-test in headless Chromium): the app mounts, runs the
+//! engine in batches, shows the engine's own numbers, and follows a control change.
 #![cfg(target_arch = "wasm32")]
 
-use handoff::engine::expected_funnel;
+use handoff::engine::{run, Total};
 use handoff::format;
-use handoff::model::{ValidWaterfall, WaterfallInputs};
+use handoff::model::{preset, stored, Preset, Scenario, ValidScenario};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 use web_sys::{Document, Event, HtmlElement, HtmlInputElement};
@@ -13,22 +13,9 @@ wasm_bindgen_test_configure!(run_in_browser);
 
 fn document() -> Document {
     web_sys::window()
-        .expect("browser API call succeeds")
+        .expect("window")
         .document()
-        .expect("browser API call succeeds")
-}
-
-/// Lets Leptos run its scheduled effects.
-async fn tick() {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window()
-            .expect("browser API call succeeds")
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 30)
-            .expect("browser API call succeeds");
-    });
-    wasm_bindgen_futures::JsFuture::from(promise)
-        .await
-        .expect("browser API call succeeds");
+        .expect("document")
 }
 
 fn local_storage() -> web_sys::Storage {
@@ -39,30 +26,63 @@ fn local_storage() -> web_sys::Storage {
         .expect("storage present")
 }
 
-/// Mounts a fresh app on a clean browser storage.
-async fn mount_app() -> HtmlElement {
+/// Lets Leptos and the batch runner make progress.
+async fn sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .expect("window")
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .expect("timer");
+    });
+    wasm_bindgen_futures::JsFuture::from(promise)
+        .await
+        .expect("timer fires");
+}
+
+/// Waits until the simulation of the current scenario has finished.
+async fn until_done() {
+    sleep(30).await;
+    for _ in 0..600 {
+        let running = document()
+            .get_element_by_id("progress")
+            .and_then(|e| e.get_attribute("data-running"));
+        if running.as_deref() == Some("false") {
+            return;
+        }
+        sleep(50).await;
+    }
+    panic!("the simulation did not finish within 30 s");
+}
+
+/// A small, quick scenario: the Baseline with few replications.
+fn quick() -> Scenario {
+    let mut s = preset(Preset::Baseline);
+    s.run.replications = 20.0;
+    s.run.weeks = 26.0;
+    s
+}
+
+/// Mounts a fresh app that starts from `scenario` (through the browser's storage).
+async fn mount_with(scenario: &Scenario) -> HtmlElement {
     local_storage().clear().expect("storage clears");
-    remount_app().await
+    local_storage()
+        .set_item("handoff.current", &stored::write(scenario).expect("writes"))
+        .expect("stores");
+    remount().await
 }
 
 /// Mounts a fresh app in its own host element, keeping what is in storage.
-async fn remount_app() -> HtmlElement {
+async fn remount() -> HtmlElement {
     let doc = document();
     if let Some(old) = doc.get_element_by_id("test-host") {
         old.remove();
     }
-    let host: HtmlElement = doc
-        .create_element("div")
-        .expect("browser API call succeeds")
-        .unchecked_into();
+    let host: HtmlElement = doc.create_element("div").expect("div").unchecked_into();
     host.set_id("test-host");
-    doc.body()
-        .expect("browser API call succeeds")
-        .append_child(&host)
-        .expect("browser API call succeeds");
+    doc.body().expect("body").append_child(&host).expect("appends");
     let handle = leptos::mount::mount_to(host.clone(), handoff::ui::App);
     std::mem::forget(handle);
-    tick().await;
+    until_done().await;
     host
 }
 
@@ -74,77 +94,87 @@ fn text_of(id: &str) -> String {
         .unwrap_or_default()
 }
 
-fn set_number(id: &str, value: &str) {
-    let input: HtmlInputElement = document()
+fn input(id: &str) -> HtmlInputElement {
+    document()
         .get_element_by_id(id)
         .unwrap_or_else(|| panic!("#{id} is on the page"))
-        .unchecked_into();
-    input.set_value(value);
-    input
-        .dispatch_event(&Event::new("change").expect("browser API call succeeds"))
-        .expect("browser API call succeeds");
+        .unchecked_into()
 }
 
-fn engine_bookings(inputs: &WaterfallInputs) -> String {
-    let valid = ValidWaterfall::try_from(inputs).expect("browser API call succeeds");
-    format::money(expected_funnel(&valid).bookings.dollars())
+fn set_number(id: &str, value: &str) {
+    let el = input(id);
+    el.set_value(value);
+    el.dispatch_event(&Event::new("change").expect("event"))
+        .expect("dispatches");
+}
+
+/// The bookings figure the engine itself gives for a scenario.
+fn engine_bookings(s: &Scenario) -> String {
+    let valid = ValidScenario::try_from(s).expect("valid scenario");
+    format::money(run(&valid).kpi(Total::Bookings).p50)
 }
 
 #[wasm_bindgen_test]
-async fn app_mounts_and_a_rate_change_updates_bookings() {
-    let host = mount_app().await;
+async fn the_app_shows_the_engines_numbers() {
+    let s = quick();
+    let host = mount_with(&s).await;
     assert!(host.text_content().unwrap_or_default().contains("Handoff"));
-    let mut inputs = WaterfallInputs::default();
-    assert_eq!(text_of("kpi-bookings"), engine_bookings(&inputs));
+    assert_eq!(text_of("kpi-bookings"), engine_bookings(&s));
+    assert!(text_of("progress").contains("20 replications"));
+    assert!(
+        !text_of("verdict-headline").is_empty(),
+        "the verdict is shown once the levers are measured"
+    );
+}
 
-    set_number("rates-sql_to_won-number", "15");
-    tick().await;
-    inputs.rates.sql_to_won = 15.0;
-    let expected = engine_bookings(&inputs);
+#[wasm_bindgen_test]
+async fn a_control_change_updates_the_numbers() {
+    let mut s = quick();
+    mount_with(&s).await;
+    let before = text_of("kpi-bookings");
+    set_number("sdr-headcount-number", "1");
+    until_done().await;
+    s.sdr.headcount = 1.0;
+    let expected = engine_bookings(&s);
     assert_eq!(text_of("kpi-bookings"), expected);
-    assert_ne!(expected, engine_bookings(&WaterfallInputs::default()));
-    assert!(text_of("chart-waterfall").contains("Won deals (15%)"));
+    assert_ne!(expected, before, "one SDR instead of two changes bookings");
 }
 
 #[wasm_bindgen_test]
 async fn invalid_input_shows_its_message_and_keeps_the_last_results() {
-    mount_app().await;
+    mount_with(&quick()).await;
     let before = text_of("kpi-bookings");
-    set_number("rates-mql_to_sal-number", "140");
-    tick().await;
+    set_number("sdr-headcount-number", "-3");
+    sleep(50).await;
     assert!(
-        text_of("rates-mql_to_sal-error").contains("must be between 0 and 100%"),
+        text_of("sdr-headcount-error").contains("must be between 0 and"),
         "message at the field: {}",
-        text_of("rates-mql_to_sal-error")
+        text_of("sdr-headcount-error")
     );
     assert_eq!(text_of("kpi-bookings"), before, "last valid result stays");
 }
 
 #[wasm_bindgen_test]
-async fn inputs_are_saved_and_restored_on_the_next_visit() {
-    mount_app().await;
-    set_number("rates-sal_to_sql-number", "45");
-    tick().await;
+async fn the_scenario_is_saved_and_restored_on_the_next_visit() {
+    mount_with(&quick()).await;
+    set_number("sdr-max_attempts-number", "3");
+    until_done().await;
     let shown = text_of("kpi-bookings");
     assert_eq!(text_of("save-status"), "Saved in this browser only");
 
-    remount_app().await;
-    let input: HtmlInputElement = document()
-        .get_element_by_id("rates-sal_to_sql-number")
-        .expect("input present")
-        .unchecked_into();
-    assert_eq!(input.value(), "45");
+    remount().await;
+    assert_eq!(input("sdr-max_attempts-number").value(), "3");
     assert_eq!(text_of("kpi-bookings"), shown);
 }
 
 #[wasm_bindgen_test]
 async fn unreadable_saved_data_is_kept_and_reported() {
-    mount_app().await;
-    let corrupt = r#"{"version":1,"inputs":{"weeks":"many"}}"#;
+    local_storage().clear().expect("clears");
+    let corrupt = r#"{"version":2,"scenario":{"run":{"weeks":"many"}}}"#;
     local_storage()
         .set_item("handoff.current", corrupt)
         .expect("stores");
-    remount_app().await;
+    remount().await;
     assert!(
         text_of("notice").contains("could not be opened"),
         "{}",
@@ -156,9 +186,5 @@ async fn unreadable_saved_data_is_kept_and_reported() {
             .expect("reads"),
         Some(corrupt.to_string()),
         "the unreadable data is backed up, not lost"
-    );
-    assert_eq!(
-        text_of("kpi-bookings"),
-        engine_bookings(&WaterfallInputs::default())
     );
 }

@@ -232,6 +232,26 @@ fn weekly_sum(reps: &[Replication], m: Weekly, weeks: std::ops::Range<usize>) ->
 /// Diagnoses a scenario with `n` replications per variant (base and each lever).
 pub fn diagnose(v: &ValidScenario, n: usize) -> Diagnosis {
     let base = replications(v, n);
+    let lever_runs: Vec<(Lever, Vec<Replication>)> = Lever::ALL
+        .iter()
+        .filter_map(|&lever| Some((lever, replications(&lever_scenario(v, lever)?, n))))
+        .collect();
+    diagnose_from(v, &base, &lever_runs)
+}
+
+/// The scenario with one lever pulled, if it is still valid.
+pub fn lever_scenario(v: &ValidScenario, lever: Lever) -> Option<ValidScenario> {
+    v.modified(|s| lever.apply(s)).ok()
+}
+
+/// The diagnosis from replications already run: `base` of the scenario, and for each lever
+/// the same replication indices (common random numbers) of the scenario with that lever
+/// pulled. Lets a caller run the replications in small batches (the app does).
+pub fn diagnose_from(
+    v: &ValidScenario,
+    base: &[Replication],
+    lever_runs: &[(Lever, Vec<Replication>)],
+) -> Diagnosis {
     let s = v.get();
     let weeks = v.weeks();
     let total = |t: Total| mean(base.iter().map(|r| r.total(t)));
@@ -259,9 +279,9 @@ pub fn diagnose(v: &ValidScenario, n: usize) -> Diagnosis {
                 0.0
             }
         },
-        queue_start: weekly_mean(&base, Weekly::SdrQueue, 0..q),
-        queue_end: weekly_mean(&base, Weekly::SdrQueue, weeks - q..weeks),
-        sqls_waiting: weekly_mean(&base, Weekly::SqlsWaiting, 0..weeks),
+        queue_start: weekly_mean(base, Weekly::SdrQueue, 0..q),
+        queue_end: weekly_mean(base, Weekly::SdrQueue, weeks - q..weeks),
+        sqls_waiting: weekly_mean(base, Weekly::SqlsWaiting, 0..weeks),
         sqls_lost_waiting: mean(base.iter().map(|r| r.leaks.expired_waiting_for_ae as f64)),
     };
     let growing = |a: f64, b: f64| b > 1.5 * a + 5.0;
@@ -279,49 +299,47 @@ pub fn diagnose(v: &ValidScenario, n: usize) -> Diagnosis {
     let periods = (0..weeks.div_ceil(4))
         .map(|p| {
             let r = p * 4..((p + 1) * 4).min(weeks);
-            let mqls = weekly_sum(&base, Weekly::Mqls, r.clone());
-            let abandoned = weekly_sum(&base, Weekly::AbandonedUntouched, r.clone());
-            let contacts = weekly_sum(&base, Weekly::Contacts, r.clone());
-            let sqls = weekly_sum(&base, Weekly::Sqls, r.clone());
+            let mqls = weekly_sum(base, Weekly::Mqls, r.clone());
+            let abandoned = weekly_sum(base, Weekly::AbandonedUntouched, r.clone());
+            let contacts = weekly_sum(base, Weekly::Contacts, r.clone());
+            let sqls = weekly_sum(base, Weekly::Sqls, r.clone());
             let spc = if contacts > 0.0 { sqls / contacts } else { 1.0 };
             let wasted = if contacts > 0.0 { 1.0 - spc } else { 0.0 };
             PeriodDiagnosis {
                 period: p + 1,
                 first_week: r.start + 1,
                 binding: classify(Signals {
-                    sdr_util: weekly_mean(&base, Weekly::SdrUtilisation, r.clone()),
-                    ae_util: weekly_mean(&base, Weekly::AeUtilisation, r.clone()),
+                    sdr_util: weekly_mean(base, Weekly::SdrUtilisation, r.clone()),
+                    ae_util: weekly_mean(base, Weekly::AeUtilisation, r.clone()),
                     untouched: if mqls > 0.0 { abandoned / mqls } else { 0.0 },
                     speed_ratio: speed_ratio(weekly_mean(
-                        &base,
+                        base,
                         Weekly::MedianSpeedToLeadHours,
                         r.clone(),
                     )),
-                    growing: weekly_mean(&base, Weekly::SdrQueue, r.clone())
+                    growing: weekly_mean(base, Weekly::SdrQueue, r.clone())
                         > 2.0 * mqls / 4.0 + 5.0,
                     wasted,
                     sql_per_contact: spc,
-                    waiting: weekly_mean(&base, Weekly::SqlsWaiting, r),
+                    waiting: weekly_mean(base, Weekly::SqlsWaiting, r),
                 }),
             }
         })
         .collect();
     let base_bookings: Vec<f64> = base.iter().map(|r| r.total(Total::Bookings)).collect();
-    let mut levers: Vec<LeverEffect> = Lever::ALL
+    let mut levers: Vec<LeverEffect> = lever_runs
         .iter()
-        .filter_map(|&lever| {
-            let changed = v.modified(|s| lever.apply(s)).ok()?;
-            let reps = replications(&changed, n);
+        .map(|(lever, reps)| {
             let deltas: Vec<f64> = reps
                 .iter()
                 .zip(&base_bookings)
                 .map(|(r, b)| r.total(Total::Bookings) - b)
                 .collect();
-            Some(LeverEffect {
-                lever,
+            LeverEffect {
+                lever: *lever,
                 label: lever.label().into(),
                 bookings_delta: Band::of(&deltas),
-            })
+            }
         })
         .collect();
     levers.sort_by(|a, b| b.bookings_delta.mean.total_cmp(&a.bookings_delta.mean));

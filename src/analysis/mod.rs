@@ -4,5 +4,7 @@
 pub mod bottleneck;
 pub mod sla;
 
-pub use bottleneck::{diagnose, Constraint, Diagnosis, Evidence, Lever, LeverEffect};
+pub use bottleneck::{
+    diagnose, diagnose_from, lever_scenario, Constraint, Diagnosis, Evidence, Lever, LeverEffect,
+};
 pub use sla::{attainment, SlaPeriod, SlaReport};

@@ -146,6 +146,68 @@ impl Param {
     }
 }
 
+impl Param {
+    /// What the parameter means, in plain words, for a tooltip.
+    pub fn meaning(self) -> &'static str {
+        use Param::*;
+        match self {
+            LeadsPerWeek => "New inquiries this channel brings each week (form fills, downloads, badge scans). Arrivals are random around this average.",
+            CostPerLead => "What marketing pays for one inquiry from this channel.",
+            QualityMeanPercent => "Average hidden chance to buy of this channel's leads (propensity). Nobody sees it; the lead score estimates it.",
+            QualitySpread => "How different the leads are from each other: low means all alike, high means a few great leads among many poor ones.",
+            ScoreNoise => "How far the lead score strays from the true propensity, in score points. Noisier channels send more false MQLs.",
+            SeasonalityPercent => "How much the weekly volume swings over the year, as a share of the average.",
+            SeasonPeakWeek => "Week of the year in which the seasonal volume peaks.",
+            BurstStartWeek => "First week of a campaign burst (a contest, an event) on top of the usual volume.",
+            BurstWeeks => "How many weeks the campaign burst lasts.",
+            BurstExtraLeadsPerWeek => "Extra inquiries per week during the burst.",
+            MqlThreshold => "Lead score at or above which an inquiry becomes an MQL and is handed to sales; below it, the lead stays in nurture.",
+            HotThreshold => "Lead score at or above which an MQL is hot and is called before every other lead.",
+            SdrHeadcount => "Number of sales development reps working MQLs.",
+            ProductiveHoursPerWeek => "Hours per SDR per week actually spent calling and emailing leads.",
+            MinutesPerAttempt => "SDR time for one attempt (dial, voicemail, email) that does not reach the lead.",
+            MinutesPerConversation => "Extra SDR time when an attempt reaches the lead (the conversation).",
+            TargetResponseMinutes => "How fast the first attempt happens when nobody is waiting in the queue. Real speed-to-lead adds the wait in the queue.",
+            MaxAttempts => "Attempts per lead before it counts as unreached and goes back to nurture.",
+            AttemptSpacingHours => "Hours between two attempts on the same lead.",
+            AbandonAfterDays => "How long an untouched MQL may wait in the queue before it is abandoned.",
+            FirstAttemptContactPercent => "Chance that the first attempt on a fresh lead reaches the person.",
+            SecondAttemptContactPercent => "Chance that a second attempt on a fresh lead reaches the person.",
+            LaterAttemptRatioPercent => "Each later attempt's contact chance as a share of the one before: persistence has diminishing returns.",
+            ContactFloorPercent => "Contact chance left for a very old lead, as a share of a fresh lead's.",
+            ContactDecayHours => "How fast the contact chance fades with the lead's age (time constant in hours).",
+            AcceptAtZeroPercent => "Chance a contacted lead with no propensity is accepted (SAL); otherwise it is rejected as a poor fit.",
+            AcceptAtFullPercent => "Chance a contacted lead with full propensity is accepted (SAL).",
+            QualifyAtZeroPercent => "Chance an accepted lead with no propensity, reached at once, qualifies (SQL); otherwise it is not ready.",
+            QualifyAtFullPercent => "Chance an accepted lead with full propensity, reached at once, qualifies (SQL).",
+            SpeedFloorPercent => "Share of the qualification chance left when the first contact comes very late.",
+            SpeedDecayHours => "How fast the qualification chance fades with the delay before contact (time constant in hours).",
+            ReengagePercentPerWeek => "Weekly chance that a nurtured lead engages again and its score crosses the threshold.",
+            NurtureWeeks => "Average weeks a lead stays in nurture before it goes dormant.",
+            RecyclePercent => "Share of rejected and unreached leads sent back to nurture; the rest are dropped.",
+            AeHeadcount => "Number of account executives working opportunities.",
+            MaxOpenOppsPerAe => "Most opportunities one AE can work at once; beyond it, SQLs wait.",
+            CycleMedianDays => "Median days from opportunity to closed won or lost.",
+            CycleSpread => "How much sales cycles vary around the median (log-normal spread).",
+            WinAtZeroPercent => "Win rate of an opportunity with no propensity.",
+            WinAtFullPercent => "Win rate of an opportunity with full propensity; linear in between.",
+            DealMedian => "Median contract value of a won deal.",
+            DealSpread => "How much deal sizes vary around the median (log-normal spread).",
+            MaxWaitDays => "Days an SQL waits for a free AE before it is lost.",
+            WaitLossPercentPerWeek => "Close chance an SQL loses for each week it waits for an AE.",
+            SdrMonthlyCost => "Fully loaded monthly cost of one SDR.",
+            AeMonthlyCost => "Fully loaded monthly cost of one AE.",
+            SlaMqlsPerMonth => "Marketing's promise: MQLs delivered per month (4 weeks).",
+            SlaMinAcceptPercent => "Marketing's quality promise: at least this share of contacted MQLs is accepted by sales.",
+            SlaTouchWithinHours => "Sales' promise: first touch within this many hours...",
+            SlaTouchedSharePercent => "...for at least this share of the MQLs.",
+            SlaAttemptsPerUnreached => "Sales' promise: at least this many attempts before a lead is given up as unreached.",
+            Weeks => "How many weeks to simulate.",
+            Replications => "How many random replications to run; more gives tighter bands and takes longer.",
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -183,6 +245,13 @@ mod tests {
                 errs.0.iter().any(|e| e.path == path),
                 "{p:?}: no error at {path}: {errs}"
             );
+        }
+    }
+
+    #[test]
+    fn every_param_has_a_meaning() {
+        for p in Param::ALL {
+            assert!(p.meaning().len() > 20, "{p:?}");
         }
     }
 

@@ -10,6 +10,7 @@ pub mod params;
 pub mod presets;
 pub mod scenario;
 pub mod share;
+pub mod stored;
 pub mod units;
 pub mod waterfall;
 

@@ -1,145 +1,200 @@
-//! The left panel: every knob of the expected-value funnel, grouped by who owns it.
+//! The left panel: every knob of the scenario, grouped by who owns it.
 
 use leptos::prelude::*;
 
-use super::channel_control::ChannelControl;
-use super::number_control::NumberControl;
+use super::channel_editor::ChannelEditor;
+use super::param_control::ParamControl;
+use super::preset_menu::PresetMenu;
 use super::state::AppState;
-use crate::model::WaterfallInputs;
+use crate::model::{Param, QueuePriority};
 
-/// A knob bound to one numeric field of the inputs.
-struct Knob {
-    path: &'static str,
-    label: &'static str,
-    unit: &'static str,
-    min: f64,
-    max: f64,
-    step: f64,
-    help: &'static str,
-    source: Option<&'static str>,
-    get: fn(&WaterfallInputs) -> f64,
-    set: fn(&mut WaterfallInputs, f64),
+fn controls(params: &'static [Param]) -> impl IntoView {
+    params
+        .iter()
+        .map(|&p| view! { <ParamControl param=p/> })
+        .collect_view()
 }
 
-const SOURCE_WATERFALL: &str =
-    "the demand-waterfall example (inquiry to MQL 10%, MQL to SAL 85%, SAL to SQL 60%, SQL to won 30%); benchmarks vary widely by business (Forrester).";
-
-const RATE_KNOBS: [Knob; 4] = [
-    Knob {
-        path: "rates.inquiry_to_mql",
-        label: "Inquiry to MQL",
-        unit: "%",
-        min: 0.0,
-        max: 100.0,
-        step: 0.5,
-        help:
-            "Share of inquiries whose lead score reaches the MQL threshold and are handed to sales.",
-        source: Some(SOURCE_WATERFALL),
-        get: |i| i.rates.inquiry_to_mql,
-        set: |i, v| i.rates.inquiry_to_mql = v,
-    },
-    Knob {
-        path: "rates.mql_to_sal",
-        label: "MQL to SAL",
-        unit: "%",
-        min: 0.0,
-        max: 100.0,
-        step: 0.5,
-        help: "Share of MQLs that sales reaches and accepts for qualification.",
-        source: Some(SOURCE_WATERFALL),
-        get: |i| i.rates.mql_to_sal,
-        set: |i, v| i.rates.mql_to_sal = v,
-    },
-    Knob {
-        path: "rates.sal_to_sql",
-        label: "SAL to SQL",
-        unit: "%",
-        min: 0.0,
-        max: 100.0,
-        step: 0.5,
-        help: "Share of accepted leads qualified in conversation and turned into opportunities.",
-        source: Some(SOURCE_WATERFALL),
-        get: |i| i.rates.sal_to_sql,
-        set: |i, v| i.rates.sal_to_sql = v,
-    },
-    Knob {
-        path: "rates.sql_to_won",
-        label: "SQL to won",
-        unit: "%",
-        min: 0.0,
-        max: 100.0,
-        step: 0.5,
-        help: "Share of opportunities that close as won deals.",
-        source: Some(SOURCE_WATERFALL),
-        get: |i| i.rates.sql_to_won,
-        set: |i, v| i.rates.sql_to_won = v,
-    },
+const NURTURE: [Param; 3] = [
+    Param::ReengagePercentPerWeek,
+    Param::NurtureWeeks,
+    Param::RecyclePercent,
 ];
-
-const DEAL_KNOBS: [Knob; 2] = [
-    Knob {
-        path: "deal_size",
-        label: "Deal size",
-        unit: "$",
-        min: 0.0,
-        max: 200_000.0,
-        step: 1_000.0,
-        help: "Average contract value of a won deal.",
-        source: Some("about $25K median contract (Bridge Group SaaS AE report)."),
-        get: |i| i.deal_size,
-        set: |i, v| i.deal_size = v,
-    },
-    Knob {
-        path: "weeks",
-        label: "Horizon",
-        unit: "weeks",
-        min: 1.0,
-        max: 104.0,
-        step: 1.0,
-        help: "How many weeks of leads the funnel covers.",
-        source: None,
-        get: |i| f64::from(i.weeks),
-        set: |i, v| {
-            i.weeks = if v.is_finite() && v >= 0.0 {
-                v.round() as u32
-            } else {
-                0
-            }
-        },
-    },
+const SDR: [Param; 7] = [
+    Param::SdrHeadcount,
+    Param::ProductiveHoursPerWeek,
+    Param::MinutesPerAttempt,
+    Param::MinutesPerConversation,
+    Param::TargetResponseMinutes,
+    Param::MaxAttempts,
+    Param::AttemptSpacingHours,
 ];
+const CURVES: [Param; 11] = [
+    Param::FirstAttemptContactPercent,
+    Param::SecondAttemptContactPercent,
+    Param::LaterAttemptRatioPercent,
+    Param::ContactFloorPercent,
+    Param::ContactDecayHours,
+    Param::AcceptAtZeroPercent,
+    Param::AcceptAtFullPercent,
+    Param::QualifyAtZeroPercent,
+    Param::QualifyAtFullPercent,
+    Param::SpeedFloorPercent,
+    Param::SpeedDecayHours,
+];
+const CLOSING: [Param; 10] = [
+    Param::AeHeadcount,
+    Param::MaxOpenOppsPerAe,
+    Param::CycleMedianDays,
+    Param::CycleSpread,
+    Param::WinAtZeroPercent,
+    Param::WinAtFullPercent,
+    Param::DealMedian,
+    Param::DealSpread,
+    Param::MaxWaitDays,
+    Param::WaitLossPercentPerWeek,
+];
+const COSTS: [Param; 2] = [Param::SdrMonthlyCost, Param::AeMonthlyCost];
+const SLA: [Param; 5] = [
+    Param::SlaMqlsPerMonth,
+    Param::SlaMinAcceptPercent,
+    Param::SlaTouchWithinHours,
+    Param::SlaTouchedSharePercent,
+    Param::SlaAttemptsPerUnreached,
+];
+const RUN: [Param; 2] = [Param::Weeks, Param::Replications];
 
-fn knob_view(state: AppState, k: &'static Knob) -> impl IntoView {
-    let value = Signal::derive(move || state.inputs.with(k.get));
-    let on_set = Callback::new(move |v: f64| state.inputs.update(|i| (k.set)(i, v)));
-    let error = Signal::derive(move || state.error_for(k.path));
+#[component]
+fn HotThreshold() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let on = move || {
+        state
+            .scenario
+            .with(|s| s.thresholds.hot_threshold.is_some())
+    };
+    let toggle = move |ev| {
+        let checked = event_target_checked(&ev);
+        state.scenario.update(|s| {
+            s.thresholds.hot_threshold =
+                checked.then(|| (s.thresholds.mql_threshold + 20.0).min(100.0));
+        });
+    };
     view! {
-        <NumberControl
-            id=k.path.replace(['.', '[', ']'], "-")
-            label=k.label unit=k.unit min=k.min max=k.max step=k.step help=k.help source=k.source.map(String::from)
-            value=value on_set=on_set error=error
-        />
+        <label class="check">
+            <input type="checkbox" prop:checked=on on:change=toggle/>
+            " Hot leads get priority"
+        </label>
+        <Show when=on>
+            <ParamControl param=Param::HotThreshold/>
+        </Show>
+    }
+}
+
+#[component]
+fn QueueOrder() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let options = [
+        (QueuePriority::Fifo, "fifo", "First in, first out"),
+        (
+            QueuePriority::HighestScore,
+            "highest_score",
+            "Highest score first",
+        ),
+        (QueuePriority::Newest, "newest", "Newest first"),
+    ];
+    let current = move || {
+        let q = state.scenario.with(|s| s.sdr.queue_priority);
+        options
+            .iter()
+            .find(|o| o.0 == q)
+            .map_or("fifo", |o| o.1)
+            .to_string()
+    };
+    let set = move |ev| {
+        let v = event_target_value(&ev);
+        if let Some(o) = options.iter().find(|o| o.1 == v) {
+            let q = o.0;
+            state.scenario.update(|s| s.sdr.queue_priority = q);
+        }
+    };
+    view! {
+        <div class="control">
+            <label for="sdr-queue_priority">"Queue priority"</label>
+            <select id="sdr-queue_priority" prop:value=current on:change=set>
+                {options.iter().map(|o| view! { <option value=o.1>{o.2}</option> }).collect_view()}
+            </select>
+            <small class="hint">"Which waiting MQL an SDR calls next. Hot leads always come first."</small>
+        </div>
+    }
+}
+
+#[component]
+fn Seed() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let value = move || state.scenario.with(|s| s.run.seed.to_string());
+    let set = move |ev| {
+        let text = event_target_value(&ev);
+        match text.trim().parse::<u64>() {
+            Ok(seed) => {
+                state.scenario.update(|s| s.run.seed = seed);
+                state.notice.set(None);
+            }
+            Err(_) => state.notice.set(Some(format!(
+                "\"{text}\" is not a valid seed: use a whole number from 0 to 18446744073709551615. The seed was not changed."
+            ))),
+        }
+    };
+    view! {
+        <div class="control">
+            <label for="run-seed">"Random seed"</label>
+            <input type="text" inputmode="numeric" id="run-seed" prop:value=value on:change=set/>
+            <small class="hint">"The same seed gives the same numbers on every machine."</small>
+        </div>
     }
 }
 
 #[component]
 pub fn ControlsPanel() -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let channel_count = state.inputs.with_untracked(|i| i.channels.len());
     view! {
         <aside class="controls" aria-label="Scenario controls">
-            <section>
-                <h2>"Marketing: lead volume"</h2>
-                {(0..channel_count).map(|i| view! { <ChannelControl index=i/> }).collect_view()}
-            </section>
-            <section>
-                <h2>"Stage conversion"</h2>
-                {RATE_KNOBS.iter().map(|k| knob_view(state, k)).collect_view()}
-            </section>
-            <section>
-                <h2>"Closing and horizon"</h2>
-                {DEAL_KNOBS.iter().map(|k| knob_view(state, k)).collect_view()}
-            </section>
+            <PresetMenu/>
+            <details open>
+                <summary><h2>"Marketing"</h2></summary>
+                <h3>"Lead volume by channel"</h3>
+                <ChannelEditor/>
+                <h3>"Quality threshold"</h3>
+                <ParamControl param=Param::MqlThreshold/>
+                <HotThreshold/>
+                <h3>"Nurture"</h3>
+                {controls(&NURTURE)}
+            </details>
+            <details open>
+                <summary><h2>"Sales development"</h2></summary>
+                {controls(&SDR)}
+                <QueueOrder/>
+                <ParamControl param=Param::AbandonAfterDays/>
+                <details>
+                    <summary><h3>"Contact and qualification curves"</h3></summary>
+                    {controls(&CURVES)}
+                </details>
+            </details>
+            <details>
+                <summary><h2>"Closing"</h2></summary>
+                {controls(&CLOSING)}
+            </details>
+            <details>
+                <summary><h2>"Costs"</h2></summary>
+                {controls(&COSTS)}
+            </details>
+            <details>
+                <summary><h2>"SLA promises"</h2></summary>
+                {controls(&SLA)}
+            </details>
+            <details>
+                <summary><h2>"Run"</h2></summary>
+                {controls(&RUN)}
+                <Seed/>
+            </details>
         </aside>
     }
 }

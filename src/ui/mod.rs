@@ -1,16 +1,26 @@
 //! The thin shell: Leptos components that wire signals to the pure core. Nothing here
-//! computes a number the user sees; it calls `model`, `engine` and `charts`.
+//! computes a number the user sees; it calls `model`, `engine`, `analysis` and `charts`.
 
 mod app;
-mod channel_control;
+mod channel_editor;
+mod chart_figure;
 mod controls_panel;
+mod funnel_panel;
 mod header;
 mod kpi_card;
+mod kpi_row;
 mod number_control;
+mod param_control;
 mod persist;
+mod preset_menu;
 mod results_panel;
+mod runner;
+mod simulate;
+mod sla_panel;
 mod state;
 mod storage;
+mod verdict_panel;
+mod weekly_charts;
 
 pub use app::App;
 pub use state::AppState;

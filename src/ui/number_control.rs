@@ -45,7 +45,9 @@ pub fn NumberControl(
     let error_id = format!("{id}-error");
     let help_id = format!("{id}-help");
     let described = format!("{help_id} {error_id}");
-    let range_hint = format!("{} to {} {unit}", show(min), show(max));
+    let range_hint = format!("{} to {} {unit}", show(min), show(max))
+        .trim_end()
+        .to_string();
     let title = match &source {
         Some(src) => format!("{help} Default: {src}"),
         None => help.clone(),
@@ -54,7 +56,8 @@ pub fn NumberControl(
         <div class="control" class:invalid=move || error.get().is_some()>
             <div class="control-head">
                 <label for=number_id.clone() title=title>
-                    {label.clone()} " " <span class="unit">"(" {unit} ")"</span>
+                    {label.clone()} " "
+                    {(!unit.is_empty()).then(|| view! { <span class="unit">"(" {unit} ")"</span> })}
                 </label>
                 <details class="info">
                     <summary aria-label=format!("About {label}")>"?"</summary>

@@ -1,27 +1,15 @@
-//! Autosave of the current inputs in this browser, and restoring them on the next visit.
+//! Autosave of the current scenario in this browser, and restoring it on the next visit.
 //! Nothing leaves the page: the data goes to localStorage only.
 
 use leptos::prelude::*;
-use serde::{Deserialize, Serialize};
 
 use super::storage;
-use crate::model::{ValidWaterfall, WaterfallInputs};
+use crate::model::{stored, Scenario, ValidScenario};
 
-/// Where the current inputs are kept.
+/// Where the current scenario is kept.
 pub const CURRENT_KEY: &str = "handoff.current";
 /// Where unreadable saved data is moved, so that nothing the user had is overwritten.
 pub const BACKUP_KEY: &str = "handoff.current.unreadable";
-
-/// The stored form of the current inputs.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Stored {
-    /// Format version of this envelope.
-    pub version: u32,
-    pub inputs: WaterfallInputs,
-}
-
-/// Current envelope version.
-pub const STORED_VERSION: u32 = 1;
 
 /// Whether autosave works.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -36,16 +24,16 @@ pub enum SaveStatus {
 
 /// What was found in storage at start-up.
 pub struct Restored {
-    pub inputs: WaterfallInputs,
+    pub scenario: Scenario,
     /// A message for the user when saved data could not be used (it is kept as a backup).
     pub notice: Option<String>,
     pub status: SaveStatus,
 }
 
-/// Reads the saved inputs; falls back to the defaults, never panics, never discards data.
+/// Reads the saved scenario; falls back to the defaults, never panics, never discards data.
 pub fn restore() -> Restored {
     let defaults = |notice: Option<String>, status| Restored {
-        inputs: WaterfallInputs::default(),
+        scenario: crate::model::preset(crate::model::Preset::Baseline),
         notice,
         status,
     };
@@ -54,15 +42,11 @@ pub fn restore() -> Restored {
         Ok(Some(raw)) => raw,
         Err(e) => return defaults(None, SaveStatus::Off(e.to_string())),
     };
-    let problem = match serde_json::from_str::<Stored>(&raw) {
-        Ok(stored) if stored.version > STORED_VERSION => format!(
-            "it was saved by a newer version of Handoff (format {})",
-            stored.version
-        ),
-        Ok(stored) => match ValidWaterfall::try_from(&stored.inputs) {
+    let problem = match stored::read(&raw) {
+        Ok(scenario) => match ValidScenario::try_from(&scenario) {
             Ok(_) => {
                 return Restored {
-                    inputs: stored.inputs,
+                    scenario,
                     notice: None,
                     status: SaveStatus::Saved,
                 }
@@ -83,27 +67,23 @@ pub fn restore() -> Restored {
     };
     defaults(
         Some(format!(
-            "Your saved scenario could not be opened ({problem}); starting from the defaults. {where_kept}"
+            "Your saved scenario could not be opened ({problem}); starting from the Baseline. {where_kept}"
         )),
         status,
     )
 }
 
-/// Saves the last valid inputs whenever they change.
-pub fn autosave(valid_inputs: Memo<Option<WaterfallInputs>>, status: RwSignal<SaveStatus>) {
+/// Saves the scenario whenever it changes and is valid.
+pub fn autosave(scenario: RwSignal<Scenario>, valid: Memo<bool>, status: RwSignal<SaveStatus>) {
     Effect::new(move |_| {
-        let Some(inputs) = valid_inputs.get() else {
-            return;
-        };
-        if status.get_untracked() == SaveStatus::Protected {
+        if !valid.get() || status.get_untracked() == SaveStatus::Protected {
             return;
         }
-        let stored = Stored {
-            version: STORED_VERSION,
-            inputs,
-        };
-        let next = match storage::save(CURRENT_KEY, &stored) {
-            Ok(()) => SaveStatus::Saved,
+        let next = match scenario.with(stored::write) {
+            Ok(text) => match storage::save_raw(CURRENT_KEY, &text) {
+                Ok(()) => SaveStatus::Saved,
+                Err(e) => SaveStatus::Off(e.to_string()),
+            },
             Err(e) => SaveStatus::Off(e.to_string()),
         };
         if status.get_untracked() != next {

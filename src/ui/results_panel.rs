@@ -1,50 +1,60 @@
-//! The main area: expected bookings and the funnel chart, all numbers from the engine.
+//! The main area: the verdict first, then key figures, the funnel, weekly charts and the SLA.
+//! Every number comes from the engine.
 
 use leptos::prelude::*;
 
-use super::kpi_card::{KpiCard, KpiFigures};
+use super::funnel_panel::FunnelPanel;
+use super::kpi_row::KpiRow;
+use super::sla_panel::SlaPanel;
 use super::state::AppState;
-use crate::charts::waterfall_svg;
-use crate::engine::Stage;
-use crate::format;
+use super::verdict_panel::VerdictPanel;
+use super::weekly_charts::WeeklyCharts;
+
+#[component]
+fn StatusLine() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let progress = state.progress;
+    let text = move || {
+        let p = progress.get();
+        if p.replications_done < p.replications {
+            format!(
+                "Refining: {} of {} replications",
+                p.replications_done, p.replications
+            )
+        } else if p.levers_done < p.levers {
+            format!(
+                "{} replications done; measuring levers ({} of {})",
+                p.replications, p.levers_done, p.levers
+            )
+        } else {
+            format!("Up to date: {} replications", p.replications)
+        }
+    };
+    view! {
+        <div class="status-line">
+            <p class="stale" role="status" hidden=move || state.is_valid()>
+                "Some inputs are invalid: showing the results of the last valid scenario."
+            </p>
+            <p class="progress" id="progress" class:running=move || progress.get().running()
+                data-running=move || progress.get().running().to_string()>
+                {text}
+            </p>
+        </div>
+    }
+}
 
 #[component]
 pub fn ResultsPanel() -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let funnel = state.funnel;
-    let chart = Memo::new(move |_| {
-        funnel.with(|f| waterfall_svg(f, 860, 420).unwrap_or_else(|e| format!("<p>{e}</p>")))
-    });
-    let stat = move |stage: Stage| {
-        Signal::derive(move || KpiFigures {
-            main: format::count(funnel.with(|f| f.count(stage))),
-            ..KpiFigures::default()
-        })
-    };
-    let bookings = Signal::derive(move || {
-        funnel.with(|f| KpiFigures {
-            main: format::money(f.bookings.dollars()),
-            range: None,
-            note: Some(format!("over {} weeks", f.weeks)),
-        })
-    });
     view! {
-        <main class="results" aria-live="polite">
-            <p class="stale" role="status" hidden=move || state.is_valid()>
-                "Some inputs are invalid: showing the results of the last valid inputs."
-            </p>
-            <div class="kpis">
-                <KpiCard id="kpi-bookings" label="Expected bookings" figures=bookings main=true/>
-                <KpiCard id="kpi-mqls" label="MQLs" figures=stat(Stage::Mql)/>
-                <KpiCard id="kpi-sqls" label="SQLs" figures=stat(Stage::Sql)/>
-                <KpiCard id="kpi-won" label="Won deals" figures=stat(Stage::Won)/>
+        <main class="results">
+            <StatusLine/>
+            <KpiRow/>
+            <VerdictPanel/>
+            <div class="chart-grid">
+                <FunnelPanel/>
+                <WeeklyCharts/>
             </div>
-            <figure class="chart" id="chart-waterfall">
-                <div class="chart-svg" inner_html=move || chart.get()></div>
-                <figcaption>
-                    "Expected-value funnel (analytic mode): volume times the product of the stage conversion rates. No capacity limits or randomness yet."
-                </figcaption>
-            </figure>
+            <SlaPanel/>
         </main>
     }
 }

@@ -1,21 +1,42 @@
 //! The one small application state, provided by context.
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
 
-use super::persist::{self, SaveStatus};
-use crate::engine::{expected_funnel, ExpectedFunnel};
-use crate::model::{ValidWaterfall, ValidationErrors, WaterfallInputs};
+use super::persist::SaveStatus;
+use crate::analysis::Diagnosis;
+use crate::engine::RunResult;
+use crate::model::{Scenario, ValidScenario, ValidationErrors};
 
-/// What the whole app shares: the inputs as edited, their validation, and the last valid
-/// results (kept on screen while an input is invalid).
+/// How far the Monte Carlo run for the current scenario has come.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Progress {
+    pub replications_done: usize,
+    pub replications: usize,
+    pub levers_done: usize,
+    pub levers: usize,
+}
+
+impl Progress {
+    /// Whether results are still refining.
+    pub fn running(&self) -> bool {
+        self.replications_done < self.replications || self.levers_done < self.levers
+    }
+}
+
+/// What the whole app shares.
 #[derive(Clone, Copy)]
 pub struct AppState {
-    /// The inputs exactly as the user edited them (may be invalid).
-    pub inputs: RwSignal<WaterfallInputs>,
-    /// Validation of the current inputs.
-    pub validated: Memo<Result<ValidWaterfall, ValidationErrors>>,
-    /// The expected funnel of the last valid inputs.
-    pub funnel: Memo<ExpectedFunnel>,
+    /// The scenario exactly as the user edited it (may be invalid).
+    pub scenario: RwSignal<Scenario>,
+    /// Validation of the current scenario.
+    pub validated: Memo<Result<ValidScenario, ValidationErrors>>,
+    /// Results of the last valid scenario (kept on screen while an input is invalid).
+    pub results: RwSignal<Option<Arc<RunResult>>>,
+    /// Bottleneck diagnosis of the last valid scenario, once its levers are measured.
+    pub diagnosis: RwSignal<Option<Arc<Diagnosis>>>,
+    pub progress: RwSignal<Progress>,
     /// Whether changes are being saved in this browser.
     pub save_status: RwSignal<SaveStatus>,
     /// A message for the user (e.g. saved data that could not be opened), dismissible.
@@ -23,39 +44,15 @@ pub struct AppState {
 }
 
 impl AppState {
-    /// The state restored from this browser's storage (or the defaults), with autosave on.
-    pub fn restored() -> Self {
-        let restored = persist::restore();
-        let state = Self::new(restored.inputs, restored.status);
-        state.notice.set(restored.notice);
-        let validated = state.validated;
-        let inputs = state.inputs;
-        let last_valid = Memo::new(move |_| validated.with(Result::is_ok).then(|| inputs.get()));
-        persist::autosave(last_valid, state.save_status);
-        state
-    }
-
-    pub fn new(initial: WaterfallInputs, save_status: SaveStatus) -> Self {
-        let inputs = RwSignal::new(initial);
-        let validated = Memo::new(move |_| inputs.with(|i| ValidWaterfall::try_from(i)));
-        let funnel = Memo::new(move |prev: Option<&ExpectedFunnel>| match validated.get() {
-            Ok(valid) => expected_funnel(&valid),
-            Err(_) => prev.cloned().unwrap_or_else(|| {
-                let defaults = ValidWaterfall::try_from(&WaterfallInputs::default());
-                defaults.map_or_else(
-                    |_| ExpectedFunnel {
-                        stages: Vec::new(),
-                        bookings: crate::model::Money(0.0),
-                        weeks: 0,
-                    },
-                    |v| expected_funnel(&v),
-                )
-            }),
-        });
+    pub fn new(initial: Scenario, save_status: SaveStatus) -> Self {
+        let scenario = RwSignal::new(initial);
+        let validated = Memo::new(move |_| scenario.with(|s| ValidScenario::try_from(s)));
         Self {
-            inputs,
+            scenario,
             validated,
-            funnel,
+            results: RwSignal::new(None),
+            diagnosis: RwSignal::new(None),
+            progress: RwSignal::new(Progress::default()),
             save_status: RwSignal::new(save_status),
             notice: RwSignal::new(None),
         }
@@ -71,7 +68,7 @@ impl AppState {
         })
     }
 
-    /// Whether the current inputs are valid.
+    /// Whether the current scenario is valid.
     pub fn is_valid(&self) -> bool {
         self.validated.with(Result::is_ok)
     }

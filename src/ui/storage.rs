@@ -2,7 +2,6 @@
 //! cookies), full (quota exceeded) or unreadable. Saving is best effort: the app keeps working
 //! and says so when it cannot save.
 
-use serde::Serialize;
 use wasm_bindgen::JsCast as _;
 
 /// Why the browser could not save or load.
@@ -12,8 +11,6 @@ pub enum StorageError {
     Unavailable,
     #[error("the browser's storage for this page is full")]
     Full,
-    #[error("saved data could not be read: {0}")]
-    Unreadable(String),
 }
 
 fn storage() -> Result<web_sys::Storage, StorageError> {
@@ -41,10 +38,4 @@ pub fn save_raw(key: &str, text: &str) -> Result<(), StorageError> {
             StorageError::Unavailable
         }
     })
-}
-
-/// Stores `value` as JSON under `key`.
-pub fn save<T: Serialize>(key: &str, value: &T) -> Result<(), StorageError> {
-    let text = serde_json::to_string(value).map_err(|e| StorageError::Unreadable(e.to_string()))?;
-    save_raw(key, &text)
 }

@@ -1,0 +1,73 @@
+//! Long work in small time-boxed batches that yield to the browser between them, so the page
+//! never freezes while the user drags a slider; a newer job cancels an older one.
+
+use std::cell::Cell;
+use std::rc::Rc;
+
+use leptos::task::spawn_local;
+
+/// How long one batch may run before the runner yields to the browser, in milliseconds.
+/// Well under a frame at 30 fps and far under the 50 ms "long task" mark.
+pub const BATCH_BUDGET_MS: f64 = 12.0;
+
+/// Least time between two publications of intermediate results, in milliseconds (the first
+/// and the last are always published), so redrawing does not eat the computing time.
+pub const PUBLISH_EVERY_MS: f64 = 120.0;
+
+fn now_ms() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or(0.0, |p| p.now())
+}
+
+/// Starts jobs; starting a new one cancels the one before.
+#[derive(Clone, Default)]
+pub struct BatchRunner {
+    generation: Rc<Cell<u64>>,
+}
+
+impl BatchRunner {
+    /// Cancels the running job, if any.
+    pub fn cancel(&self) {
+        self.generation.set(self.generation.get().wrapping_add(1));
+    }
+
+    /// Runs `step` on `state` until it returns `false` (no more work). Between batches of
+    /// at most [`BATCH_BUDGET_MS`] it calls `publish` with the state so far and yields to the
+    /// browser. A later call to `start` or `cancel` stops this job at its next yield.
+    pub fn start<S: 'static>(
+        &self,
+        mut state: S,
+        mut step: impl FnMut(&mut S) -> bool + 'static,
+        publish: impl Fn(&mut S, bool) + 'static,
+    ) {
+        self.cancel();
+        let mine = self.generation.get();
+        let generation = Rc::clone(&self.generation);
+        spawn_local(async move {
+            let mut last_publish: Option<f64> = None;
+            loop {
+                let started = now_ms();
+                let mut more = true;
+                while more && now_ms() - started < BATCH_BUDGET_MS {
+                    more = step(&mut state);
+                }
+                if generation.get() != mine {
+                    return;
+                }
+                let due = last_publish.is_none_or(|t| now_ms() - t >= PUBLISH_EVERY_MS);
+                if due || !more {
+                    publish(&mut state, !more);
+                    last_publish = Some(now_ms());
+                }
+                if !more {
+                    return;
+                }
+                gloo_timers::future::TimeoutFuture::new(0).await;
+                if generation.get() != mine {
+                    return;
+                }
+            }
+        });
+    }
+}

@@ -1,0 +1,106 @@
+//! The verdict: which team's constraint binds, the evidence, and what each lever adds.
+//! This is the panel that ends the "your leads are crap" / "you never follow up" argument.
+
+use leptos::prelude::*;
+
+use super::chart_figure::ChartFigure;
+use super::state::AppState;
+use crate::analysis::{Constraint, Diagnosis};
+use crate::charts::{lever_chart_svg, LeverBar, ValueFormat};
+
+fn lever_svg(d: &Diagnosis) -> Option<String> {
+    let bars: Vec<LeverBar> = d
+        .levers
+        .iter()
+        .map(|l| LeverBar {
+            label: l.label.clone(),
+            p10: l.bookings_delta.p10,
+            p50: l.bookings_delta.mean,
+            p90: l.bookings_delta.p90,
+        })
+        .collect();
+    lever_chart_svg(
+        "What each lever adds to bookings",
+        "Change in bookings over the run ($): mean, P10-P90",
+        ValueFormat::Money,
+        &bars,
+        820,
+        330,
+    )
+    .ok()
+}
+
+fn headline(binding: &[Constraint]) -> String {
+    let names: Vec<&str> = binding.iter().map(|c| c.label()).collect();
+    if names.is_empty() {
+        "No binding constraint found".into()
+    } else {
+        crate::format::capitalise(&names.join(" and "))
+    }
+}
+
+fn meanings(binding: &[Constraint]) -> String {
+    let m: Vec<&str> = binding.iter().map(|c| c.meaning()).collect();
+    crate::format::capitalise(&m.join("; ")) + "."
+}
+
+fn constraint_class(c: Constraint) -> &'static str {
+    match c {
+        Constraint::SalesCapacity => "c-sales",
+        Constraint::Quality => "c-quality",
+        Constraint::Volume => "c-volume",
+        Constraint::ClosingCapacity => "c-closing",
+    }
+}
+
+#[component]
+pub fn VerdictPanel() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let diagnosis = state.diagnosis;
+    let progress = state.progress;
+    let chart = Memo::new(move |_| diagnosis.with(|d| d.as_ref().and_then(|d| lever_svg(d))));
+    view! {
+        <section class="verdict" id="verdict" aria-labelledby="verdict-title" aria-live="polite">
+            <div class="verdict-text">
+            <h2 id="verdict-title">"What limits revenue"</h2>
+            {move || match diagnosis.get() {
+                Some(d) => view! {
+                    <p class="verdict-headline" id="verdict-headline">{headline(&d.binding)}</p>
+                    <p class="verdict-meaning">{meanings(&d.binding)}</p>
+                    <p class="verdict-summary" id="verdict-summary">{d.summary.clone()}</p>
+                    <ol class="periods" aria-label="Binding constraint by four-week period">
+                        {d.periods.iter().map(|p| {
+                            let first = p.binding.first().copied().unwrap_or(Constraint::Volume);
+                            let names: Vec<&str> = p.binding.iter().map(|c| c.label()).collect();
+                            view! {
+                                <li class=constraint_class(first) title=names.join(", ")>
+                                    {format!("Wk {}", p.first_week)}
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ol>
+                }.into_any(),
+                None => view! {
+                    <p class="verdict-pending">
+                        {move || {
+                            let p = progress.get();
+                            format!("Measuring what each lever adds with common random numbers... ({} of {} levers)", p.levers_done, p.levers)
+                        }}
+                    </p>
+                }.into_any(),
+            }}
+            <ul class="legend" aria-label="Colours of the periods">
+                <li class="c-sales">"sales capacity"</li>
+                <li class="c-quality">"quality"</li>
+                <li class="c-volume">"volume"</li>
+                <li class="c-closing">"closing capacity"</li>
+            </ul>
+            </div>
+            <ChartFigure
+                id="chart-levers"
+                svg=chart
+                caption="Each lever is run on the same random numbers as the scenario, so the difference is the lever's effect, not noise."
+            />
+        </section>
+    }
+}
