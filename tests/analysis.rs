@@ -90,3 +90,25 @@ fn full_aes_are_diagnosed_as_closing_limited_and_an_ae_is_the_best_lever() {
     assert!(d.summary.contains("SDRs were busy") && d.summary.contains("one more AE"));
     assert_eq!(d.periods.len(), 13);
 }
+
+#[test]
+fn million_leads_preset_raises_mqls_but_not_bookings() {
+    use handoff::engine::{replications, Total};
+    let base = replications(&valid(Preset::Baseline.scenario()), 10);
+    let flood = replications(&valid(Preset::MillionLeads.scenario()), 10);
+    let d = |t: Total| -> (f64, f64) {
+        let xs: Vec<f64> = base
+            .iter()
+            .zip(&flood)
+            .map(|(a, b)| b.total(t) - a.total(t))
+            .collect();
+        let n = xs.len() as f64;
+        let m = xs.iter().sum::<f64>() / n;
+        let sd = (xs.iter().map(|x| (x - m).powi(2)).sum::<f64>() / (n - 1.0)).sqrt();
+        (m, sd / n.sqrt())
+    };
+    let (dm, sem) = d(Total::Mqls);
+    assert!(dm > 4.0 * sem, "MQLs soar: {dm} +- {sem}");
+    let (db, seb) = d(Total::Bookings);
+    assert!(db < 2.0 * seb, "bookings do not rise: {db} +- {seb}");
+}
