@@ -112,3 +112,19 @@ fn million_leads_preset_raises_mqls_but_not_bookings() {
     let (db, seb) = d(Total::Bookings);
     assert!(db < 2.0 * seb, "bookings do not rise: {db} +- {seb}");
 }
+
+#[test]
+fn run_result_and_diagnosis_serialise_to_json() {
+    let v = valid(Preset::TractorGiveaway.scenario()).with_replications(3);
+    let r = run(&v);
+    let json = serde_json::to_value(&r).expect("serialises");
+    assert_eq!(json["replications"], 3);
+    assert_eq!(
+        json["series"].as_array().map(Vec::len),
+        Some(r.series.len())
+    );
+    let back: handoff::engine::RunResult = serde_json::from_value(json).expect("parses back");
+    assert_eq!(back.weeks, r.weeks);
+    let d = diagnose(&v, 2);
+    assert!(serde_json::to_string(&d).is_ok());
+}
