@@ -345,6 +345,11 @@ struct State<'a> {
     ae: Rng,
     deals: Rng,
     debt_min: f64,
+    /// Reused work buffers (no allocation per day).
+    buf_first: Vec<usize>,
+    buf_follow: Vec<usize>,
+    buf_work: Vec<(usize, &'static [usize])>,
+    buf_new: Vec<Entry>,
 }
 
 /// Runs replication `rep` of a scenario.
@@ -364,6 +369,10 @@ pub fn replicate(v: &ValidScenario, c: &Curves, rep: u64) -> Replication {
         ae: stream(seed, rep, Purpose::Closing, 0),
         deals: stream(seed, rep, Purpose::Deals, 0),
         debt_min: 0.0,
+        buf_first: Vec::new(),
+        buf_follow: Vec::new(),
+        buf_work: Vec::new(),
+        buf_new: Vec::new(),
     };
     let mut arrivals;
     let mut weekly = vec![[0.0; Weekly::N]; weeks];
@@ -657,9 +666,9 @@ impl State<'_> {
         let budget = avail - self.debt_min;
         let mut used = 0.0;
         // Work list: first touches in priority order, then due follow-ups (oldest due first).
-        let mut first: Vec<usize> = (0..self.queue.len())
-            .filter(|&i| self.queue[i].attempts == 0)
-            .collect();
+        let mut first = std::mem::take(&mut self.buf_first);
+        first.clear();
+        first.extend((0..self.queue.len()).filter(|&i| self.queue[i].attempts == 0));
         match c.priority {
             QueuePriority::Newest => {
                 first.sort_by(|&a, &b| self.queue[b].arrival_h.total_cmp(&self.queue[a].arrival_h))
@@ -669,21 +678,26 @@ impl State<'_> {
             }
         }
         let split = c.hot_first || c.priority == QueuePriority::HighestScore;
-        let mut work: Vec<(usize, &'static [usize])> = Vec::new();
+        let mut work = std::mem::take(&mut self.buf_work);
+        work.clear();
         if split {
             work.extend(first.iter().map(|&i| (i, &[1usize][..])));
             work.extend(first.iter().map(|&i| (i, &[0usize][..])));
         } else {
             work.extend(first.iter().map(|&i| (i, &[0usize, 1][..])));
         }
-        let mut follow: Vec<usize> = (0..self.queue.len())
-            .filter(|&i| self.queue[i].attempts > 0 && self.queue[i].due_h < day_end)
-            .collect();
+        let mut follow = std::mem::take(&mut self.buf_follow);
+        follow.clear();
+        follow.extend(
+            (0..self.queue.len())
+                .filter(|&i| self.queue[i].attempts > 0 && self.queue[i].due_h < day_end),
+        );
         follow.sort_by(|&a, &b| self.queue[a].due_h.total_cmp(&self.queue[b].due_h));
         work.extend(follow.iter().map(|&i| (i, &[0usize, 1][..])));
 
-        let mut new_entries: Vec<Entry> = Vec::new();
-        for (i, classes) in work {
+        let mut new_entries = std::mem::take(&mut self.buf_new);
+        new_entries.clear();
+        for &(i, classes) in work.iter() {
             let remaining = budget - used;
             if remaining <= 0.0 {
                 break;
@@ -805,7 +819,11 @@ impl State<'_> {
             }
         }
         self.queue.retain(|e| e.total() > 0);
-        self.queue.extend(new_entries);
+        self.queue.append(&mut new_entries);
+        self.buf_first = first;
+        self.buf_follow = follow;
+        self.buf_work = work;
+        self.buf_new = new_entries;
         self.debt_min = (used - budget).max(0.0);
         (used.min(avail.max(used)), avail)
     }

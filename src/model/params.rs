@@ -552,7 +552,7 @@ impl Param {
                 0.0,
                 1_000_000.0,
                 false,
-                240.0,
+                200.0,
                 PEDOWITZ,
             ),
             SlaMinAcceptPercent => s(

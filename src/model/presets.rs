@@ -89,13 +89,18 @@ pub fn preset(p: Preset) -> Scenario {
             s.name = "A million leads".into();
             s.story = "Marketing is told to fill the funnel and triples volume from the cheapest \
                 channels (content syndication and a list buy). MQL counts soar, the SDR team is \
-                unchanged, the queue grows, speed-to-lead collapses and sales says the leads \
-                are crap. Both are partly right (seed 000)."
+                unchanged and runs flat out: new leads still get a first call, but follow-up \
+                attempts are dropped, leads go unreached, SQLs pile up at the AEs and bookings \
+                fall. Sales says the leads are crap, marketing says they are not followed up. \
+                Both are partly right (seed 000)."
                 .into();
-            s.channels
-                .push(Channel::new("Content syndication", 600.0, 8.0, 12.0));
-            s.channels
-                .push(Channel::new("Purchased list", 600.0, 3.0, 10.0));
+            // Cheap channels: low propensity and poorly scored (many false-positive MQLs).
+            let mut syndication = Channel::new("Content syndication", 600.0, 8.0, 12.0);
+            syndication.score_noise = 25.0;
+            let mut list = Channel::new("Purchased list", 600.0, 3.0, 10.0);
+            list.score_noise = 25.0;
+            s.channels.push(syndication);
+            s.channels.push(list);
             s.sources.push(
                 "Seed 000: \"we gave you a million leads\" vs \"your leads are crap\".".into(),
             );
@@ -104,11 +109,12 @@ pub fn preset(p: Preset) -> Scenario {
             s.name = "The tractor giveaway".into();
             s.story = "A trade-show contest gives away a tractor. For three weeks thousands of \
                 entries arrive: real names, real phone numbers, almost no one who will ever \
-                buy. Some score high enough to become MQLs and bury the SDRs' queue; the good \
-                leads from other channels wait behind them (seed 004)."
+                buy. Some score high enough to become MQLs and eat SDR \
+                hours for weeks; hardly any of them buys, so bookings do not move while the MQL \
+                report looks great (seed 004)."
                 .into();
             let mut contest = Channel::new("Tractor contest", 0.0, 2.0, 3.0);
-            contest.score_noise = 20.0;
+            contest.score_noise = 30.0;
             contest.quality_spread = 0.3;
             contest.burst = Some(Burst {
                 start_week: 10.0,
