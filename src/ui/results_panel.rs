@@ -36,7 +36,10 @@ fn StatusLine() -> impl IntoView {
                 "Some inputs are invalid: showing the results of the last valid scenario."
             </p>
             <p class="progress" id="progress" class:running=move || progress.get().running()
-                data-running=move || progress.get().running().to_string()>
+                data-running=move || progress.get().running().to_string()
+                data-runs=move || progress.get().runs_finished.to_string()
+                data-done=move || progress.get().replications_done.to_string()
+                data-total=move || progress.get().replications.to_string()>
                 {text}
             </p>
         </div>

@@ -82,8 +82,9 @@ impl Job {
         }
     }
 
-    fn progress(&self) -> Progress {
+    fn progress(&self, runs_finished: u64) -> Progress {
         Progress {
+            runs_finished,
             replications_done: self.base.reps.len(),
             replications: self.base.wanted,
             levers_done: self.levers.iter().filter(|(_, a)| a.done()).count(),
@@ -97,15 +98,15 @@ pub fn run_on_change(state: AppState) {
     let runner = BatchRunner::default();
     Effect::new(move |_| {
         let Ok(valid) = state.validated.get() else {
-            // Keep the last valid results; stop refining the old ones.
-            runner.cancel();
+            // Keep the last valid results (and let their run finish).
             return;
         };
         let job = Job::new(valid);
-        state.progress.set(job.progress());
+        let finished_before = state.progress.with_untracked(|p| p.runs_finished);
+        state.progress.set(job.progress(finished_before));
         state.diagnosis.set(None);
         runner.start(job, Job::step, move |job: &mut Job, finished| {
-            let progress = job.progress();
+            let progress = job.progress(finished_before + u64::from(finished));
             if job.base.reps.len() > job.published {
                 job.published = job.base.reps.len();
                 let result = aggregate(&job.base.scenario, &job.base.reps);

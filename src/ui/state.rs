@@ -16,6 +16,8 @@ pub struct Progress {
     pub replications: usize,
     pub levers_done: usize,
     pub levers: usize,
+    /// How many runs have finished since the page loaded (for tests and benchmarks).
+    pub runs_finished: u64,
 }
 
 impl Progress {

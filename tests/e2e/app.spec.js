@@ -1,5 +1,6 @@
-// End-to-end: a new user opens Handoff, changes a conversion rate, and sees the engine's
-// numbers and the chart follow. No console errors; no request leaves the page's origin.
+// End-to-end, as a new user would: open Handoff, watch the simulation finish, change knobs
+// with the keyboard, a drag and typing, load the flood, enter a bad value, reload.
+// Every test also fails on a console error or on any request that leaves the page's origin.
 const { test, expect } = require("@playwright/test");
 const path = require("path");
 
@@ -15,13 +16,22 @@ function dollars(text) {
 
 const count = (text) => parseInt(text.replace(/,/g, ""), 10);
 
-/** Heights of the bars in the funnel chart, left to right. */
-async function barHeights(page) {
-  return page.$$eval("#chart-waterfall svg rect", (rects) =>
-    rects
-      .filter((r) => r.getAttribute("fill") !== "#FFFFFF")
-      .map((r) => parseFloat(r.getAttribute("height"))),
-  );
+/** Number of simulation runs finished so far. */
+async function runs(page) {
+  return Number(await page.locator("#progress").getAttribute("data-runs"));
+}
+
+/** Waits until a run after `before` runs has finished (bands and levers complete). */
+async function finishedAfter(page, before) {
+  await expect
+    .poll(async () => runs(page), { timeout: 60_000, intervals: [100, 200, 400] })
+    .toBeGreaterThan(before);
+  await expect(page.locator("#progress")).toHaveAttribute("data-running", "false", { timeout: 60_000 });
+}
+
+async function load(page) {
+  await page.goto("/");
+  await finishedAfter(page, 0);
 }
 
 test.beforeEach(async ({ page }, testInfo) => {
@@ -44,78 +54,99 @@ test.afterEach(async ({}, testInfo) => {
   expect(testInfo.problems, "no console errors and no foreign requests").toEqual([]);
 });
 
-test("the app loads with the shell and the expected funnel", async ({ page }) => {
-  await page.goto("/");
+test("the workshop screen shows figures with bands, the verdict and every chart", async ({ page }) => {
+  await load(page);
   await expect(page.getByRole("heading", { name: "Handoff" })).toBeVisible();
   await expect(page.locator("#kpi-bookings")).toHaveText(/^\$[\d.]+[KMB]?$/);
-  await expect(page.locator("#chart-waterfall svg")).toBeVisible();
-  expect(await barHeights(page)).toHaveLength(5);
-  await expect(page.getByRole("complementary", { name: "Scenario controls" })).toBeVisible();
-  await page.screenshot({ path: path.join(ARTIFACTS, "app-1280x720.png"), fullPage: false });
+  await expect(page.getByRole("group", { name: "Bookings" })).toContainText("P10-P90");
+  await expect(page.locator("#verdict-headline")).toHaveText(/limited/);
+  for (const id of ["chart-levers", "chart-funnel", "chart-leaks", "chart-bookings", "chart-cumulative",
+                    "chart-capacity", "chart-queue", "chart-speed", "chart-utilisation"]) {
+    await expect(page.locator(`#${id} svg`), id).toBeVisible();
+  }
+  await expect(page.locator("#sla table")).toContainText("MQLs per month");
+  await page.screenshot({ path: path.join(ARTIFACTS, "workshop-1280x720.png") });
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await page.screenshot({ path: path.join(ARTIFACTS, "workshop-1920x1080.png") });
 });
 
-test("changing a conversion rate updates bookings and the chart", async ({ page }) => {
-  await page.goto("/");
-  const bookings = page.locator("#kpi-bookings");
-  await expect(bookings).toHaveText(/\$/);
-  const before = dollars(await bookings.textContent());
-  const wonBefore = count(await page.locator("#kpi-won").textContent());
-  const barsBefore = await barHeights(page);
-
-  // Halve the SQL-to-won rate by typing, as a user would.
-  const rate = page.getByRole("spinbutton", { name: /SQL to won/ });
-  const oldRate = parseFloat(await rate.inputValue());
-  await rate.fill(String(oldRate / 2));
-  await rate.press("Enter");
-
-  await expect.poll(async () => dollars(await bookings.textContent())).toBeLessThan(before);
-  const after = dollars(await bookings.textContent());
-  // Expected bookings are linear in the last rate: half the rate, half the bookings (to display rounding).
-  expect(after / before).toBeGreaterThan(0.45);
-  expect(after / before).toBeLessThan(0.55);
-  const wonAfter = count(await page.locator("#kpi-won").textContent());
-  expect(Math.abs(wonAfter - wonBefore / 2)).toBeLessThanOrEqual(1);
-
-  await expect(page.locator("#chart-waterfall")).toContainText(`Won deals (${oldRate / 2}%)`);
-  const barsAfter = await barHeights(page);
-  expect(barsAfter[0]).toBeCloseTo(barsBefore[0], 1); // inquiries unchanged
-  expect(barsAfter[4]).toBeLessThan(barsBefore[4]); // the won bar shrank
-  await page.screenshot({ path: path.join(ARTIFACTS, "after-rate-change.png") });
-});
-
-test("the slider works from the keyboard", async ({ page }) => {
-  await page.goto("/");
+test("lead volume changed with the keyboard updates the figures", async ({ page }) => {
+  await load(page);
+  const mqlsBefore = count(await page.locator("#kpi-mqls").textContent());
   const slider = page.getByRole("slider", { name: /Webinar/ });
   const number = page.getByRole("spinbutton", { name: /Webinar/ });
   const before = parseFloat(await number.inputValue());
-  const mqlsBefore = count(await page.locator("#kpi-mqls").textContent());
+  const done = await runs(page);
   await slider.focus();
-  await page.keyboard.press("ArrowRight");
+  for (let i = 0; i < 20; i++) await page.keyboard.press("ArrowRight");
   await expect.poll(async () => parseFloat(await number.inputValue())).toBeGreaterThan(before);
-  await expect.poll(async () => count(await page.locator("#kpi-mqls").textContent())).toBeGreaterThan(mqlsBefore);
+  await finishedAfter(page, done);
+  expect(count(await page.locator("#kpi-mqls").textContent())).toBeGreaterThan(mqlsBefore);
+});
+
+test("dragging a slider updates the figures without long tasks", async ({ page }) => {
+  await load(page);
+  await page.evaluate(() => {
+    window.__longTasks = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) window.__longTasks.push(e.duration);
+    }).observe({ type: "longtask", buffered: false });
+  });
+  const mqlsBefore = count(await page.locator("#kpi-mqls").textContent());
+  const slider = page.getByRole("slider", { name: /Content download/ });
+  const box = await slider.boundingBox();
+  const done = await runs(page);
+  const y = box.y + box.height / 2;
+  await page.mouse.move(box.x + box.width * 0.1, y);
+  await page.mouse.down();
+  for (let i = 1; i <= 20; i++) {
+    await page.mouse.move(box.x + box.width * (0.1 + 0.02 * i), y);
+    await page.waitForTimeout(30);
+  }
+  await page.mouse.up();
+  await finishedAfter(page, done);
+  expect(count(await page.locator("#kpi-mqls").textContent())).toBeGreaterThan(mqlsBefore);
+  const longTasks = await page.evaluate(() => window.__longTasks);
+  expect(Math.max(0, ...longTasks), `long tasks: ${JSON.stringify(longTasks)}`).toBeLessThanOrEqual(200);
+});
+
+test("the flood preset raises MQLs, not bookings, and changes the verdict", async ({ page }) => {
+  await load(page);
+  const mqls = count(await page.locator("#kpi-mqls").textContent());
+  const bookings = dollars(await page.locator("#kpi-bookings").textContent());
+  const verdict = await page.locator("#verdict-summary").textContent();
+  const done = await runs(page);
+  await page.getByLabel("Start from a preset").selectOption("million-leads");
+  await finishedAfter(page, done);
+  await expect(page.locator(".scenario-name")).toContainText("A million leads");
+  expect(count(await page.locator("#kpi-mqls").textContent())).toBeGreaterThan(mqls * 1.3);
+  expect(dollars(await page.locator("#kpi-bookings").textContent())).toBeLessThanOrEqual(bookings);
+  await expect(page.locator("#verdict-summary")).not.toHaveText(verdict);
+  await page.screenshot({ path: path.join(ARTIFACTS, "flood.png") });
 });
 
 test("an invalid value shows its message and keeps the last results", async ({ page }) => {
-  await page.goto("/");
-  const bookings = page.locator("#kpi-bookings");
-  await expect(bookings).toHaveText(/\$/);
-  const before = await bookings.textContent();
-  const rate = page.getByRole("spinbutton", { name: /MQL to SAL/ });
-  await rate.fill("140");
-  await rate.press("Enter");
-  await expect(page.locator("#rates-mql_to_sal-error")).toContainText("must be between 0 and 100%");
-  await expect(page.getByRole("status")).toContainText("last valid inputs");
-  await expect(bookings).toHaveText(before);
+  await load(page);
+  const bookings = await page.locator("#kpi-bookings").textContent();
+  const sdrs = page.getByRole("spinbutton", { name: /^SDR headcount/ });
+  await sdrs.fill("-3");
+  await sdrs.press("Enter");
+  await expect(page.locator("#sdr-headcount-error")).toContainText("must be between 0 and");
+  await expect(page.getByRole("status").filter({ hasText: "invalid" })).toBeVisible();
+  await expect(page.locator("#kpi-bookings")).toHaveText(bookings);
 });
 
-test("a change survives a reload, and the page says where it is saved", async ({ page }) => {
-  await page.goto("/");
+test("the scenario survives a reload, and the page says where it is saved", async ({ page }) => {
+  await load(page);
   await expect(page.locator("#save-status")).toHaveText("Saved in this browser only");
-  const rate = page.getByRole("spinbutton", { name: /SAL to SQL/ });
-  await rate.fill("45");
-  await rate.press("Enter");
+  const attempts = page.locator("#sdr-max_attempts-number");
+  const done = await runs(page);
+  await attempts.fill("3");
+  await attempts.press("Enter");
+  await finishedAfter(page, done);
   const bookings = await page.locator("#kpi-bookings").textContent();
   await page.reload();
-  await expect(page.getByRole("spinbutton", { name: /SAL to SQL/ })).toHaveValue("45");
+  await finishedAfter(page, 0);
+  await expect(page.locator("#sdr-max_attempts-number")).toHaveValue("3");
   await expect(page.locator("#kpi-bookings")).toHaveText(bookings);
 });
