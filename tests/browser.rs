@@ -79,7 +79,10 @@ async fn remount() -> HtmlElement {
     }
     let host: HtmlElement = doc.create_element("div").expect("div").unchecked_into();
     host.set_id("test-host");
-    doc.body().expect("body").append_child(&host).expect("appends");
+    doc.body()
+        .expect("body")
+        .append_child(&host)
+        .expect("appends");
     let handle = leptos::mount::mount_to(host.clone(), handoff::ui::App);
     std::mem::forget(handle);
     until_done().await;

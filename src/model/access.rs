@@ -208,6 +208,80 @@ impl Param {
     }
 }
 
+/// The section of a control panel a parameter belongs to, grouped by who owns it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Group {
+    /// Per channel: volume, cost, quality, seasonality.
+    Channel,
+    /// Per channel: the optional campaign burst.
+    Burst,
+    /// MQL and hot-lead thresholds.
+    Thresholds,
+    Nurture,
+    /// The SDR team and its follow-up rules.
+    SalesDevelopment,
+    /// The fitted contact and qualification curves.
+    Curves,
+    Closing,
+    Costs,
+    Sla,
+    Run,
+}
+
+impl Param {
+    pub fn group(self) -> Group {
+        use Param::*;
+        match self {
+            LeadsPerWeek | CostPerLead | QualityMeanPercent | QualitySpread | ScoreNoise
+            | SeasonalityPercent | SeasonPeakWeek => Group::Channel,
+            BurstStartWeek | BurstWeeks | BurstExtraLeadsPerWeek => Group::Burst,
+            MqlThreshold | HotThreshold => Group::Thresholds,
+            ReengagePercentPerWeek | NurtureWeeks | RecyclePercent => Group::Nurture,
+            SdrHeadcount
+            | ProductiveHoursPerWeek
+            | MinutesPerAttempt
+            | MinutesPerConversation
+            | TargetResponseMinutes
+            | MaxAttempts
+            | AttemptSpacingHours
+            | AbandonAfterDays => Group::SalesDevelopment,
+            FirstAttemptContactPercent
+            | SecondAttemptContactPercent
+            | LaterAttemptRatioPercent
+            | ContactFloorPercent
+            | ContactDecayHours
+            | AcceptAtZeroPercent
+            | AcceptAtFullPercent
+            | QualifyAtZeroPercent
+            | QualifyAtFullPercent
+            | SpeedFloorPercent
+            | SpeedDecayHours => Group::Curves,
+            AeHeadcount
+            | MaxOpenOppsPerAe
+            | CycleMedianDays
+            | CycleSpread
+            | WinAtZeroPercent
+            | WinAtFullPercent
+            | DealMedian
+            | DealSpread
+            | MaxWaitDays
+            | WaitLossPercentPerWeek => Group::Closing,
+            SdrMonthlyCost | AeMonthlyCost => Group::Costs,
+            SlaMqlsPerMonth
+            | SlaMinAcceptPercent
+            | SlaTouchWithinHours
+            | SlaTouchedSharePercent
+            | SlaAttemptsPerUnreached => Group::Sla,
+            Weeks | Replications => Group::Run,
+        }
+    }
+
+    /// The parameters of one group, in [`Param::ALL`] order.
+    pub fn in_group(group: Group) -> impl Iterator<Item = Param> {
+        Param::ALL.into_iter().filter(move |p| p.group() == group)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -246,6 +320,15 @@ mod tests {
                 "{p:?}: no error at {path}: {errs}"
             );
         }
+    }
+
+    #[test]
+    fn groups_follow_scope() {
+        for p in Param::ALL {
+            let per_channel = matches!(p.group(), Group::Channel | Group::Burst);
+            assert_eq!(per_channel, p.scope() == Scope::Channel, "{p:?}");
+        }
+        assert_eq!(Param::in_group(Group::Costs).count(), 2);
     }
 
     #[test]

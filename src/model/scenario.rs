@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::access::{Group, Scope};
 use super::errors::{ErrorCollector, ValidationErrors};
 use super::params::Param;
 
@@ -486,72 +487,27 @@ impl TryFrom<&Scenario> for ValidScenario {
             );
         }
         for (i, ch) in s.channels.iter().enumerate() {
-            let p = |f: &str| format!("channels[{i}].{f}");
             if ch.name.trim().is_empty() {
-                e.push(p("name"), "give the channel a name");
+                e.push(format!("channels[{i}].name"), "give the channel a name");
             }
-            c(
-                &mut e,
-                &p("leads_per_week"),
-                Param::LeadsPerWeek,
-                ch.leads_per_week,
-            );
-            c(
-                &mut e,
-                &p("cost_per_lead"),
-                Param::CostPerLead,
-                ch.cost_per_lead,
-            );
-            c(
-                &mut e,
-                &p("quality_mean_percent"),
-                Param::QualityMeanPercent,
-                ch.quality_mean_percent,
-            );
-            c(
-                &mut e,
-                &p("quality_spread"),
-                Param::QualitySpread,
-                ch.quality_spread,
-            );
-            c(&mut e, &p("score_noise"), Param::ScoreNoise, ch.score_noise);
-            c(
-                &mut e,
-                &p("seasonality_percent"),
-                Param::SeasonalityPercent,
-                ch.seasonality_percent,
-            );
-            c(
-                &mut e,
-                &p("season_peak_week"),
-                Param::SeasonPeakWeek,
-                ch.season_peak_week,
-            );
-            if let Some(b) = &ch.burst {
-                c(
-                    &mut e,
-                    &p("burst.start_week"),
-                    Param::BurstStartWeek,
-                    b.start_week,
-                );
-                c(&mut e, &p("burst.weeks"), Param::BurstWeeks, b.weeks);
-                c(
-                    &mut e,
-                    &p("burst.extra_leads_per_week"),
-                    Param::BurstExtraLeadsPerWeek,
-                    b.extra_leads_per_week,
-                );
+            // Burst parameters read as `None` when the channel has no burst.
+            for p in Param::in_group(Group::Channel).chain(Param::in_group(Group::Burst)) {
+                if let Some(v) = p.get(s, i) {
+                    c(&mut e, &p.path(i), p, v);
+                }
+            }
+        }
+        // Every scenario-wide parameter; the hot threshold only when it is on.
+        for p in Param::ALL
+            .into_iter()
+            .filter(|p| p.scope() == Scope::Scenario)
+        {
+            if let Some(v) = p.get(s, 0) {
+                c(&mut e, &p.path(0), p, v);
             }
         }
         let t = &s.thresholds;
-        c(
-            &mut e,
-            "thresholds.mql_threshold",
-            Param::MqlThreshold,
-            t.mql_threshold,
-        );
         if let Some(h) = t.hot_threshold {
-            c(&mut e, "thresholds.hot_threshold", Param::HotThreshold, h);
             if h.is_finite() && t.mql_threshold.is_finite() && h < t.mql_threshold {
                 e.push(
                     "thresholds.hot_threshold",
@@ -559,247 +515,6 @@ impl TryFrom<&Scenario> for ValidScenario {
                 );
             }
         }
-        let r = &s.sdr;
-        c(&mut e, "sdr.headcount", Param::SdrHeadcount, r.headcount);
-        c(
-            &mut e,
-            "sdr.productive_hours_per_week",
-            Param::ProductiveHoursPerWeek,
-            r.productive_hours_per_week,
-        );
-        c(
-            &mut e,
-            "sdr.minutes_per_attempt",
-            Param::MinutesPerAttempt,
-            r.minutes_per_attempt,
-        );
-        c(
-            &mut e,
-            "sdr.minutes_per_conversation",
-            Param::MinutesPerConversation,
-            r.minutes_per_conversation,
-        );
-        c(
-            &mut e,
-            "sdr.target_response_minutes",
-            Param::TargetResponseMinutes,
-            r.target_response_minutes,
-        );
-        c(
-            &mut e,
-            "sdr.max_attempts",
-            Param::MaxAttempts,
-            r.max_attempts,
-        );
-        c(
-            &mut e,
-            "sdr.attempt_spacing_hours",
-            Param::AttemptSpacingHours,
-            r.attempt_spacing_hours,
-        );
-        c(
-            &mut e,
-            "sdr.abandon_after_days",
-            Param::AbandonAfterDays,
-            r.abandon_after_days,
-        );
-        c(
-            &mut e,
-            "sdr.first_attempt_contact_percent",
-            Param::FirstAttemptContactPercent,
-            r.first_attempt_contact_percent,
-        );
-        c(
-            &mut e,
-            "sdr.second_attempt_contact_percent",
-            Param::SecondAttemptContactPercent,
-            r.second_attempt_contact_percent,
-        );
-        c(
-            &mut e,
-            "sdr.later_attempt_ratio_percent",
-            Param::LaterAttemptRatioPercent,
-            r.later_attempt_ratio_percent,
-        );
-        c(
-            &mut e,
-            "sdr.contact_floor_percent",
-            Param::ContactFloorPercent,
-            r.contact_floor_percent,
-        );
-        c(
-            &mut e,
-            "sdr.contact_decay_hours",
-            Param::ContactDecayHours,
-            r.contact_decay_hours,
-        );
-        let q = &s.qualification;
-        c(
-            &mut e,
-            "qualification.accept_at_zero_percent",
-            Param::AcceptAtZeroPercent,
-            q.accept_at_zero_percent,
-        );
-        c(
-            &mut e,
-            "qualification.accept_at_full_percent",
-            Param::AcceptAtFullPercent,
-            q.accept_at_full_percent,
-        );
-        c(
-            &mut e,
-            "qualification.qualify_at_zero_percent",
-            Param::QualifyAtZeroPercent,
-            q.qualify_at_zero_percent,
-        );
-        c(
-            &mut e,
-            "qualification.qualify_at_full_percent",
-            Param::QualifyAtFullPercent,
-            q.qualify_at_full_percent,
-        );
-        c(
-            &mut e,
-            "qualification.speed_floor_percent",
-            Param::SpeedFloorPercent,
-            q.speed_floor_percent,
-        );
-        c(
-            &mut e,
-            "qualification.speed_decay_hours",
-            Param::SpeedDecayHours,
-            q.speed_decay_hours,
-        );
-        let n = &s.nurture;
-        c(
-            &mut e,
-            "nurture.reengage_percent_per_week",
-            Param::ReengagePercentPerWeek,
-            n.reengage_percent_per_week,
-        );
-        c(
-            &mut e,
-            "nurture.nurture_weeks",
-            Param::NurtureWeeks,
-            n.nurture_weeks,
-        );
-        c(
-            &mut e,
-            "nurture.recycle_percent",
-            Param::RecyclePercent,
-            n.recycle_percent,
-        );
-        let k = &s.closing;
-        c(
-            &mut e,
-            "closing.ae_headcount",
-            Param::AeHeadcount,
-            k.ae_headcount,
-        );
-        c(
-            &mut e,
-            "closing.max_open_opps_per_ae",
-            Param::MaxOpenOppsPerAe,
-            k.max_open_opps_per_ae,
-        );
-        c(
-            &mut e,
-            "closing.cycle_median_days",
-            Param::CycleMedianDays,
-            k.cycle_median_days,
-        );
-        c(
-            &mut e,
-            "closing.cycle_spread",
-            Param::CycleSpread,
-            k.cycle_spread,
-        );
-        c(
-            &mut e,
-            "closing.win_at_zero_percent",
-            Param::WinAtZeroPercent,
-            k.win_at_zero_percent,
-        );
-        c(
-            &mut e,
-            "closing.win_at_full_percent",
-            Param::WinAtFullPercent,
-            k.win_at_full_percent,
-        );
-        c(
-            &mut e,
-            "closing.deal_median",
-            Param::DealMedian,
-            k.deal_median,
-        );
-        c(
-            &mut e,
-            "closing.deal_spread",
-            Param::DealSpread,
-            k.deal_spread,
-        );
-        c(
-            &mut e,
-            "closing.max_wait_days",
-            Param::MaxWaitDays,
-            k.max_wait_days,
-        );
-        c(
-            &mut e,
-            "closing.wait_loss_percent_per_week",
-            Param::WaitLossPercentPerWeek,
-            k.wait_loss_percent_per_week,
-        );
-        c(
-            &mut e,
-            "costs.sdr_monthly_cost",
-            Param::SdrMonthlyCost,
-            s.costs.sdr_monthly_cost,
-        );
-        c(
-            &mut e,
-            "costs.ae_monthly_cost",
-            Param::AeMonthlyCost,
-            s.costs.ae_monthly_cost,
-        );
-        let a = &s.sla;
-        c(
-            &mut e,
-            "sla.mqls_per_month",
-            Param::SlaMqlsPerMonth,
-            a.mqls_per_month,
-        );
-        c(
-            &mut e,
-            "sla.min_accept_percent",
-            Param::SlaMinAcceptPercent,
-            a.min_accept_percent,
-        );
-        c(
-            &mut e,
-            "sla.touch_within_hours",
-            Param::SlaTouchWithinHours,
-            a.touch_within_hours,
-        );
-        c(
-            &mut e,
-            "sla.touched_share_percent",
-            Param::SlaTouchedSharePercent,
-            a.touched_share_percent,
-        );
-        c(
-            &mut e,
-            "sla.attempts_per_unreached",
-            Param::SlaAttemptsPerUnreached,
-            a.attempts_per_unreached,
-        );
-        c(&mut e, "run.weeks", Param::Weeks, s.run.weeks);
-        c(
-            &mut e,
-            "run.replications",
-            Param::Replications,
-            s.run.replications,
-        );
         let work = s.run.weeks * s.run.replications;
         if work.is_finite() && work > MAX_REPLICATION_WEEKS {
             e.push(

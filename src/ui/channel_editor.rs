@@ -5,23 +5,9 @@ use leptos::prelude::*;
 
 use super::param_control::{path_id, ParamControl};
 use super::state::AppState;
+use crate::model::access::Group;
 use crate::model::scenario::MAX_CHANNELS;
 use crate::model::{Burst, Channel, Param};
-
-const DETAIL_PARAMS: [Param; 6] = [
-    Param::CostPerLead,
-    Param::QualityMeanPercent,
-    Param::QualitySpread,
-    Param::ScoreNoise,
-    Param::SeasonalityPercent,
-    Param::SeasonPeakWeek,
-];
-
-const BURST_PARAMS: [Param; 3] = [
-    Param::BurstStartWeek,
-    Param::BurstWeeks,
-    Param::BurstExtraLeadsPerWeek,
-];
 
 #[component]
 fn ChannelRow(index: usize, label: String) -> impl IntoView {
@@ -79,13 +65,18 @@ fn ChannelRow(index: usize, label: String) -> impl IntoView {
                         aria-label=move || format!("Remove channel {}", name())>"Remove"</button>
                 </div>
                 <p class="field-error" role="alert">{name_error}</p>
-                {DETAIL_PARAMS.iter().map(|&p| view! { <ParamControl param=p channel=index/> }).collect_view()}
+                {Param::in_group(Group::Channel)
+                    .filter(|p| *p != Param::LeadsPerWeek)
+                    .map(|p| view! { <ParamControl param=p channel=index/> })
+                    .collect_view()}
                 <label class="check">
                     <input type="checkbox" prop:checked=has_burst on:change=toggle_burst/>
                     " Campaign burst (a contest, an event)"
                 </label>
                 <Show when=has_burst>
-                    {BURST_PARAMS.iter().map(|&p| view! { <ParamControl param=p channel=index/> }).collect_view()}
+                    {Param::in_group(Group::Burst)
+                        .map(|p| view! { <ParamControl param=p channel=index/> })
+                        .collect_view()}
                 </Show>
             </details>
         </div>

@@ -6,63 +6,14 @@ use super::channel_editor::ChannelEditor;
 use super::param_control::ParamControl;
 use super::preset_menu::PresetMenu;
 use super::state::AppState;
+use crate::model::access::Group;
 use crate::model::{Param, QueuePriority};
 
-fn controls(params: &'static [Param]) -> impl IntoView {
-    params
-        .iter()
-        .map(|&p| view! { <ParamControl param=p/> })
+fn controls(group: Group) -> impl IntoView {
+    Param::in_group(group)
+        .map(|p| view! { <ParamControl param=p/> })
         .collect_view()
 }
-
-const NURTURE: [Param; 3] = [
-    Param::ReengagePercentPerWeek,
-    Param::NurtureWeeks,
-    Param::RecyclePercent,
-];
-const SDR: [Param; 7] = [
-    Param::SdrHeadcount,
-    Param::ProductiveHoursPerWeek,
-    Param::MinutesPerAttempt,
-    Param::MinutesPerConversation,
-    Param::TargetResponseMinutes,
-    Param::MaxAttempts,
-    Param::AttemptSpacingHours,
-];
-const CURVES: [Param; 11] = [
-    Param::FirstAttemptContactPercent,
-    Param::SecondAttemptContactPercent,
-    Param::LaterAttemptRatioPercent,
-    Param::ContactFloorPercent,
-    Param::ContactDecayHours,
-    Param::AcceptAtZeroPercent,
-    Param::AcceptAtFullPercent,
-    Param::QualifyAtZeroPercent,
-    Param::QualifyAtFullPercent,
-    Param::SpeedFloorPercent,
-    Param::SpeedDecayHours,
-];
-const CLOSING: [Param; 10] = [
-    Param::AeHeadcount,
-    Param::MaxOpenOppsPerAe,
-    Param::CycleMedianDays,
-    Param::CycleSpread,
-    Param::WinAtZeroPercent,
-    Param::WinAtFullPercent,
-    Param::DealMedian,
-    Param::DealSpread,
-    Param::MaxWaitDays,
-    Param::WaitLossPercentPerWeek,
-];
-const COSTS: [Param; 2] = [Param::SdrMonthlyCost, Param::AeMonthlyCost];
-const SLA: [Param; 5] = [
-    Param::SlaMqlsPerMonth,
-    Param::SlaMinAcceptPercent,
-    Param::SlaTouchWithinHours,
-    Param::SlaTouchedSharePercent,
-    Param::SlaAttemptsPerUnreached,
-];
-const RUN: [Param; 2] = [Param::Weeks, Param::Replications];
 
 #[component]
 fn HotThreshold() -> impl IntoView {
@@ -166,33 +117,32 @@ pub fn ControlsPanel() -> impl IntoView {
                 <ParamControl param=Param::MqlThreshold/>
                 <HotThreshold/>
                 <h3>"Nurture"</h3>
-                {controls(&NURTURE)}
+                {controls(Group::Nurture)}
             </details>
             <details open>
                 <summary><h2>"Sales development"</h2></summary>
-                {controls(&SDR)}
+                {controls(Group::SalesDevelopment)}
                 <QueueOrder/>
-                <ParamControl param=Param::AbandonAfterDays/>
                 <details>
                     <summary><h3>"Contact and qualification curves"</h3></summary>
-                    {controls(&CURVES)}
+                    {controls(Group::Curves)}
                 </details>
             </details>
             <details>
                 <summary><h2>"Closing"</h2></summary>
-                {controls(&CLOSING)}
+                {controls(Group::Closing)}
             </details>
             <details>
                 <summary><h2>"Costs"</h2></summary>
-                {controls(&COSTS)}
+                {controls(Group::Costs)}
             </details>
             <details>
                 <summary><h2>"SLA promises"</h2></summary>
-                {controls(&SLA)}
+                {controls(Group::Sla)}
             </details>
             <details>
                 <summary><h2>"Run"</h2></summary>
-                {controls(&RUN)}
+                {controls(Group::Run)}
                 <Seed/>
             </details>
         </aside>
