@@ -1,45 +1,53 @@
 //! `cargo bench --bench engine`: replications per second of Baseline (52 weeks) and of
 //! Baseline with 10x the lead volume. The cohort engine's cost must not grow with volume.
 
-use divan::{black_box, Bencher};
-use handoff::engine::curves::Curves;
-use handoff::engine::sim::replicate;
-use handoff::model::{Preset, ValidScenario};
+/// The benchmark is native only: divan does not build for wasm32.
+#[cfg(target_arch = "wasm32")]
+fn main() {}
 
+#[cfg(not(target_arch = "wasm32"))]
 fn main() {
     divan::main();
 }
 
-fn scenario(volume: f64) -> Option<ValidScenario> {
-    let mut s = Preset::Baseline.scenario();
-    for c in &mut s.channels {
-        c.leads_per_week *= volume;
+#[cfg(not(target_arch = "wasm32"))]
+mod benches {
+    use divan::{black_box, Bencher};
+    use handoff::engine::curves::Curves;
+    use handoff::engine::sim::replicate;
+    use handoff::model::{Preset, ValidScenario};
+
+    fn scenario(volume: f64) -> Option<ValidScenario> {
+        let mut s = Preset::Baseline.scenario();
+        for c in &mut s.channels {
+            c.leads_per_week *= volume;
+        }
+        ValidScenario::try_from(s).ok()
     }
-    ValidScenario::try_from(s).ok()
-}
 
-fn bench_volume(bencher: Bencher, volume: f64) {
-    let Some(v) = scenario(volume) else {
-        return;
-    };
-    let curves = Curves::new(&v);
-    let mut i = 0u64;
-    bencher
-        .counter(divan::counter::ItemsCount::new(1usize))
-        .bench_local(|| {
-            i += 1;
-            black_box(replicate(&v, &curves, i))
-        });
-}
+    fn bench_volume(bencher: Bencher, volume: f64) {
+        let Some(v) = scenario(volume) else {
+            return;
+        };
+        let curves = Curves::new(&v);
+        let mut i = 0u64;
+        bencher
+            .counter(divan::counter::ItemsCount::new(1usize))
+            .bench_local(|| {
+                i += 1;
+                black_box(replicate(&v, &curves, i))
+            });
+    }
 
-/// One replication of Baseline, 52 weeks.
-#[divan::bench]
-fn baseline_replication(bencher: Bencher) {
-    bench_volume(bencher, 1.0);
-}
+    /// One replication of Baseline, 52 weeks.
+    #[divan::bench]
+    fn baseline_replication(bencher: Bencher) {
+        bench_volume(bencher, 1.0);
+    }
 
-/// One replication of Baseline with 10x the leads.
-#[divan::bench]
-fn baseline_10x_volume_replication(bencher: Bencher) {
-    bench_volume(bencher, 10.0);
+    /// One replication of Baseline with 10x the leads.
+    #[divan::bench]
+    fn baseline_10x_volume_replication(bencher: Bencher) {
+        bench_volume(bencher, 10.0);
+    }
 }
