@@ -135,12 +135,12 @@ async fn a_control_change_updates_the_numbers() {
     let mut s = quick();
     mount_with(&s).await;
     let before = text_of("kpi-bookings");
-    set_number("sdr-headcount-number", "1");
+    set_number("closing-deal_median-number", "50000");
     until_done().await;
-    s.sdr.headcount = 1.0;
+    s.closing.deal_median = 50_000.0;
     let expected = engine_bookings(&s);
     assert_eq!(text_of("kpi-bookings"), expected);
-    assert_ne!(expected, before, "one SDR instead of two changes bookings");
+    assert_ne!(expected, before, "doubling the deal size changes bookings");
 }
 
 #[wasm_bindgen_test]
