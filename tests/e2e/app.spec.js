@@ -110,7 +110,7 @@ test("dragging a slider updates the figures without long tasks", async ({ page }
   expect(Math.max(0, ...longTasks), `long tasks: ${JSON.stringify(longTasks)}`).toBeLessThanOrEqual(200);
 });
 
-test("the flood preset raises MQLs, not bookings, and changes the verdict", async ({ page }) => {
+test("the flood preset raises MQLs, not bookings, and the verdict turns sales-capacity-limited", async ({ page }) => {
   await load(page);
   const mqls = count(await page.locator("#kpi-mqls").textContent());
   const bookings = dollars(await page.locator("#kpi-bookings").textContent());
@@ -122,6 +122,7 @@ test("the flood preset raises MQLs, not bookings, and changes the verdict", asyn
   expect(count(await page.locator("#kpi-mqls").textContent())).toBeGreaterThan(mqls * 1.3);
   expect(dollars(await page.locator("#kpi-bookings").textContent())).toBeLessThanOrEqual(bookings);
   await expect(page.locator("#verdict-summary")).not.toHaveText(verdict);
+  await expect(page.locator("#verdict-headline")).toContainText("sales-capacity-limited");
   await page.screenshot({ path: path.join(ARTIFACTS, "flood.png") });
 });
 
