@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the release bundle into dist/ (or $HANDOFF_DIST): index.html, style, public files,
-# and the wasm app after wasm-bindgen and wasm-opt -Oz. Installs missing tools first.
+# and the wasm app after wasm-bindgen and wasm-opt -O3. Installs missing tools first.
 source "$(dirname "${BASH_SOURCE[0]}")/tools.sh"
 
 DIST="${HANDOFF_DIST:-$ROOT/dist}"
@@ -15,8 +15,8 @@ rm -rf "$DIST"
 mkdir -p "$DIST/pkg"
 wasm-bindgen --target web --no-typescript --out-name handoff --out-dir "$DIST/pkg" \
   "$ROOT/target/wasm32-unknown-unknown/release/handoff-app.wasm"
-log "Optimising with wasm-opt -Oz"
-wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+log "Optimising with wasm-opt -O3"
+wasm-opt -O3 --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
   --enable-mutable-globals --enable-reference-types \
   "$DIST/pkg/handoff_bg.wasm" -o "$DIST/pkg/handoff_bg.wasm"
 cp "$ROOT/index.html" "$DIST/"
