@@ -1,10 +1,14 @@
 //! Analysis of simulation results (bottleneck diagnosis, marginal value of levers, SLA
-//! attainment). Pure: no browser crates.
+//! attainment, comparison of two scenarios, CSV export). Pure: no browser crates.
 
 pub mod bottleneck;
+pub mod compare;
+pub mod export;
 pub mod sla;
 
 pub use bottleneck::{
     diagnose, diagnose_from, lever_scenario, Constraint, Diagnosis, Evidence, Lever, LeverEffect,
 };
+pub use compare::{compare, funnel_pairs, funnel_stages, Comparison, KpiDelta};
+pub use export::{comparison_csv, csv_rows, results_csv, ExportError};
 pub use sla::{attainment, SlaPeriod, SlaReport};

@@ -5,35 +5,26 @@ use leptos::prelude::*;
 
 use super::chart_figure::ChartFigure;
 use super::state::AppState;
+use crate::analysis::funnel_stages;
 use crate::charts::{
     hbar_chart_svg, leak_chart_svg, palette, HBar, HBarLayout, LeakRow, Owner, ValueFormat,
 };
 use crate::engine::{RunResult, Total};
 use crate::format;
 
-const STAGES: [(Total, &str); 7] = [
-    (Total::Inquiries, "Inquiries"),
-    (Total::Mqls, "MQLs"),
-    (Total::Contacts, "Contacted"),
-    (Total::Sals, "SALs"),
-    (Total::Sqls, "SQLs (opportunities)"),
-    (Total::OppsOpened, "Worked by an AE"),
-    (Total::Won, "Won"),
-];
-
 fn stage_svg(r: &RunResult) -> Option<String> {
     let mut previous: Option<f64> = None;
-    let rows: Vec<HBar> = STAGES
-        .iter()
-        .map(|(t, label)| {
-            let v = r.kpi(*t).p50;
+    let rows: Vec<HBar> = funnel_stages(r)
+        .into_iter()
+        .map(|(label, band)| {
+            let v = band.p50;
             let rate = previous
                 .filter(|p| *p > 0.0)
                 .map(|p| format!(" ({} of previous)", format::percent(v / p)))
                 .unwrap_or_default();
             previous = Some(v);
             HBar {
-                label: (*label).to_string(),
+                label: label.to_string(),
                 value: v,
                 range: None,
                 colour: palette::BLUE,
