@@ -2,6 +2,7 @@
 //! crates, snapshot-tested natively.
 
 pub mod bands;
+pub mod compare;
 pub mod hbars;
 pub mod leaks;
 pub mod levers;
@@ -9,6 +10,7 @@ pub mod palette;
 pub mod waterfall;
 
 pub use bands::{band_chart_svg, Band, BandChart};
+pub use compare::funnel_pair_svg;
 pub use hbars::{hbar_chart_svg, HBar, HBarLayout};
 pub use leaks::{leak_chart_svg, LeakRow, Owner};
 pub use levers::{lever_chart_svg, LeverBar};
