@@ -5,9 +5,11 @@
 
 pub mod access;
 pub mod errors;
+pub mod import;
 pub mod library;
 pub mod params;
 pub mod presets;
+pub mod saved;
 pub mod scenario;
 pub mod share;
 pub mod stored;
@@ -15,12 +17,15 @@ pub mod units;
 pub mod waterfall;
 
 pub use errors::{FieldError, ValidationErrors};
+pub use import::{export_json, import_json, scenario_from_json, ImportError, MAX_FILE_BYTES};
 pub use params::{Param, ParamSpec};
 pub use presets::{preset, Preset, PRESET_NAMES};
+pub use saved::{read_library, write_library, SavedError, LIBRARY_VERSION};
 pub use scenario::{
     Burst, Channel, Closing, Costs, Nurture, Qualification, QueuePriority, Run, Scenario, SdrTeam,
     Sla, Thresholds, ValidScenario, SCENARIO_VERSION,
 };
+pub use share::{open_link, scenario_link, LinkError, LINK_PARAM};
 pub use units::{Days, Hours, Money, Probability, Weeks};
 pub use waterfall::{
     ChannelVolume, StageRates, StageRatesPercent, ValidWaterfall, WaterfallInputs,

@@ -2,11 +2,20 @@
 //! fragment. Encoding is JSON, then DEFLATE, then base64url without padding, behind a format
 //! tag. Decoding never panics: any text gives either a value or a [`LinkError`] saying what is
 //! wrong, and a link cannot make the page allocate more than [`MAX_JSON_BYTES`].
+//!
+//! A scenario link ([`scenario_link`], [`open_link`]) carries the same envelope as a scenario
+//! file (`{"app": "handoff", "version": …, "scenario": …}`), so older links migrate and every
+//! scenario opened from a link has passed validation.
 
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine as _;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
+
+use super::errors::ValidationErrors;
+use super::import::{self, Envelope, ImportError};
+use super::scenario::Scenario;
+use super::stored::STORED_VERSION;
 
 /// Tag in front of the encoded text, naming the link format (not the scenario version).
 pub const LINK_TAG: &str = "h1.";
@@ -14,6 +23,8 @@ pub const LINK_TAG: &str = "h1.";
 pub const MAX_LINK_CHARS: usize = 100_000;
 /// Largest JSON a link may unpack to, in bytes.
 pub const MAX_JSON_BYTES: usize = 1 << 20;
+/// Key of the link in the page address's fragment: `#s=h1.…`.
+pub const LINK_PARAM: &str = "s";
 
 /// Why a link could not be read.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -32,6 +43,10 @@ pub enum LinkError {
     TooLarge,
     #[error("the link's content is not a valid scenario: {0}")]
     NotAScenario(String),
+    #[error("the link was made by a newer version of Handoff (format {0}); this version reads formats up to {STORED_VERSION}")]
+    Newer(u32),
+    #[error("the link's scenario has values that are not allowed:\n{0}")]
+    Invalid(ValidationErrors),
     #[error("the scenario could not be written into a link: {0}")]
     Encode(String),
 }
@@ -70,6 +85,41 @@ pub fn decode_json(link: &str) -> Result<serde_json::Value, LinkError> {
 pub fn decode<T: DeserializeOwned>(link: &str) -> Result<T, LinkError> {
     let json = decode_json(link)?;
     serde_json::from_value(json).map_err(|e| LinkError::NotAScenario(e.to_string()))
+}
+
+impl From<ImportError> for LinkError {
+    fn from(e: ImportError) -> Self {
+        match e {
+            ImportError::Newer(v) => LinkError::Newer(v),
+            ImportError::Invalid(errors) => LinkError::Invalid(errors),
+            ImportError::NotAScenario(why) => LinkError::NotAScenario(why),
+            other => LinkError::NotAScenario(other.to_string()),
+        }
+    }
+}
+
+/// The link text of a scenario: the file envelope (with its format version), encoded.
+pub fn scenario_link(s: &Scenario) -> Result<String, LinkError> {
+    encode(&Envelope::new(s))
+}
+
+/// The payload in `text`: the value of `s=` in the fragment of a URL (`https://…/#s=h1.…`,
+/// `#s=h1.…`) or in `s=h1.…`, else the text itself (`h1.…`).
+fn payload(text: &str) -> &str {
+    let text = text.trim();
+    let fragment = text.split_once('#').map_or(text, |(_, f)| f);
+    fragment
+        .split(['?', '&'])
+        .find_map(|part| part.strip_prefix(LINK_PARAM)?.strip_prefix('='))
+        .unwrap_or(fragment)
+}
+
+/// Opens a scenario link given as the payload, a fragment or a whole URL: unpacks it,
+/// migrates older formats and validates. On `Ok` the scenario passes validation; nothing
+/// panics, whatever the text.
+pub fn open_link(text: &str) -> Result<Scenario, LinkError> {
+    let json = decode_json(payload(text))?;
+    Ok(import::scenario_from_json(&json)?)
 }
 
 #[cfg(test)]
