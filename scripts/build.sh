@@ -14,7 +14,7 @@ log "Compiling the app for wasm32 (release; about 1.5 minutes the first time)"
 rm -rf "$DIST"
 mkdir -p "$DIST/pkg"
 wasm-bindgen --target web --no-typescript --out-name handoff --out-dir "$DIST/pkg" \
-  "$ROOT/target/wasm32-unknown-unknown/release/handoff-app.wasm"
+  "${CARGO_TARGET_DIR:-$ROOT/target}/wasm32-unknown-unknown/release/handoff-app.wasm"
 log "Optimising with wasm-opt -O3"
 wasm-opt -O3 --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
   --enable-mutable-globals --enable-reference-types \

@@ -88,6 +88,24 @@ pub fn percent(fraction: f64) -> String {
     }
 }
 
+/// A difference with its sign: `+$1.2M`, `-3`, `0`.
+pub fn signed(delta: f64, fmt: fn(f64) -> String) -> String {
+    if delta > 0.0 {
+        format!("+{}", fmt(delta))
+    } else {
+        fmt(delta)
+    }
+}
+
+/// A difference of two fractions in percentage points: `0.031` is `+3.1 pp`.
+pub fn points(delta: f64) -> String {
+    signed(delta * 100.0, plain_number_1) + " pp"
+}
+
+fn plain_number_1(x: f64) -> String {
+    plain_number((x * 10.0).round() / 10.0)
+}
+
 /// The text with its first letter in upper case: `in nurture` becomes `In nurture`.
 pub fn capitalise(s: &str) -> String {
     let mut c = s.chars();
@@ -118,6 +136,15 @@ fn plain_one_decimal(x: f64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn differences_carry_their_sign() {
+        assert_eq!(signed(1_200_000.0, money), "+$1.2M");
+        assert_eq!(signed(-3.0, count), "-3");
+        assert_eq!(signed(0.0, count), "0");
+        assert_eq!(points(0.031), "+3.1 pp");
+        assert_eq!(points(-0.25), "-25 pp");
+    }
 
     #[test]
     fn formats_for_people() {

@@ -191,3 +191,90 @@ async fn unreadable_saved_data_is_kept_and_reported() {
         "the unreadable data is backed up, not lost"
     );
 }
+
+#[wasm_bindgen_test]
+async fn an_unreadable_saved_list_is_kept_and_the_current_scenario_still_opens() {
+    local_storage().clear().expect("clears");
+    let s = quick();
+    local_storage()
+        .set_item("handoff.current", &stored::write(&s).expect("writes"))
+        .expect("stores");
+    let corrupt = r#"{"version":1,"entries":[{"id":1,"name":"Q3 plan","item":{"#;
+    local_storage()
+        .set_item("handoff.library", corrupt)
+        .expect("stores");
+    remount().await;
+    assert!(
+        text_of("notice").contains("saved scenarios could not be opened"),
+        "{}",
+        text_of("notice")
+    );
+    assert_eq!(
+        local_storage()
+            .get_item("handoff.library.unreadable")
+            .expect("reads"),
+        Some(corrupt.to_string()),
+        "the unreadable list is backed up, not lost"
+    );
+    assert_eq!(text_of("kpi-bookings"), engine_bookings(&s));
+}
+
+/// Waits until the comparison has used all its replications.
+async fn until_compared() {
+    for _ in 0..600 {
+        let running = document()
+            .get_element_by_id("compare-note")
+            .and_then(|e| e.get_attribute("data-running"));
+        if running.as_deref() == Some("false") {
+            return;
+        }
+        sleep(50).await;
+    }
+    panic!("the comparison did not finish within 30 s");
+}
+
+#[wasm_bindgen_test]
+async fn the_comparison_shows_the_engines_paired_difference() {
+    let a = quick();
+    mount_with(&a).await;
+    let pin: HtmlElement = document()
+        .get_element_by_id("pin-button")
+        .expect("pin button")
+        .unchecked_into();
+    pin.click();
+    set_number("closing-deal_median-number", "50000");
+    until_done().await;
+    until_compared().await;
+    let mut b = a.clone();
+    b.closing.deal_median = 50_000.0;
+    let (va, vb) = (
+        ValidScenario::try_from(&a).expect("valid"),
+        ValidScenario::try_from(&b).expect("valid"),
+    );
+    let n = va.replications();
+    let (ra, rb) = (
+        handoff::engine::replications(&va, n),
+        handoff::engine::replications(&vb, n),
+    );
+    let c = handoff::analysis::compare::compare(&va, &ra, &vb, &rb);
+    let row = c
+        .rows
+        .iter()
+        .find(|r| r.metric == Total::Bookings)
+        .expect("bookings row");
+    let shown = document()
+        .query_selector("#compare-table tr[data-metric=\"Bookings\"] td.delta .p50")
+        .expect("selector")
+        .expect("bookings delta cell")
+        .text_content()
+        .unwrap_or_default();
+    let expected = format::signed(row.delta.p50, format::money);
+    assert!(
+        shown.starts_with(&expected),
+        "shown {shown:?}, engine {expected:?}"
+    );
+    assert!(
+        row.delta.p10 > 0.0,
+        "a bigger deal raises bookings in every pair"
+    );
+}

@@ -2,6 +2,7 @@
 //! attainment, comparison of two scenarios, CSV export). Pure: no browser crates.
 
 pub mod bottleneck;
+pub mod capacity;
 pub mod compare;
 pub mod export;
 pub mod sla;

@@ -1,26 +1,60 @@
-//! The app shell: header, controls on the left, results in the main area.
+//! The app shell: header, controls on the left, results in the main area. A scenario file
+//! dropped anywhere on the page is imported.
 
 use leptos::prelude::*;
 
+use super::browser;
+use super::compare_run;
 use super::controls_panel::ControlsPanel;
+use super::files;
 use super::header::Header;
+use super::links;
 use super::persist;
 use super::results_panel::ResultsPanel;
+use super::shared_banner::SharedBanner;
 use super::simulate;
 use super::state::AppState;
 
 #[component]
 pub fn App() -> impl IntoView {
     let restored = persist::restore();
-    let state = AppState::new(restored.scenario, restored.status);
-    state.notice.set(restored.notice);
-    let valid = Memo::new(move |_| state.is_valid());
-    persist::autosave(state.scenario, valid, state.save_status);
+    let (library, library_notice, library_status) = persist::restore_library();
+    let status = match (&restored.status, library_status) {
+        (persist::SaveStatus::Saved, other) => other,
+        (mine, _) => mine.clone(),
+    };
+    let state = AppState::new(restored.scenario, status);
+    state.library.set(library);
+    let notices: Vec<String> = [restored.notice, library_notice]
+        .into_iter()
+        .flatten()
+        .collect();
+    if !notices.is_empty() {
+        state.tell(notices.join(" "));
+    }
+    links::open_from_address(state);
+    browser::on_fragment_change(move || links::open_from_address(state));
+    persist::autosave(state);
     simulate::run_on_change(state);
+    compare_run::run_on_change(state);
     provide_context(state);
+    let dragging = RwSignal::new(false);
+    let over = move |ev: leptos::ev::DragEvent| {
+        ev.prevent_default();
+        dragging.set(true);
+    };
+    let drop = move |ev: leptos::ev::DragEvent| {
+        ev.prevent_default();
+        dragging.set(false);
+        if let Some(file) = files::first_file(ev.data_transfer().and_then(|d| d.files())) {
+            files::import_file(state, file);
+        }
+    };
     view! {
-        <div class="app">
+        <div class="app" class:dragging=dragging on:dragover=over
+            on:dragleave=move |_| dragging.set(false) on:drop=drop>
             <Header/>
+            <SharedBanner/>
             <div class="layout">
                 <ControlsPanel/>
                 <ResultsPanel/>

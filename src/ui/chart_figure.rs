@@ -1,6 +1,11 @@
-//! A chart in the results: the SVG drawn by a pure function in `charts`, and its caption.
+//! A chart in the results: the SVG drawn by a pure function in `charts`, its caption, and
+//! buttons that download it as SVG or PNG (for slides).
 
 use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use super::browser;
+use super::state::AppState;
 
 #[component]
 pub fn ChartFigure(
@@ -10,13 +15,41 @@ pub fn ChartFigure(
     svg: Signal<Option<String>>,
     #[prop(into)] caption: String,
 ) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let stem = id.trim_start_matches("chart-").to_string();
+    let svg_name = format!("handoff-{stem}.svg");
+    let png_name = format!("handoff-{stem}.png");
+    let save_svg = move |_| {
+        if let Some(s) = svg.get_untracked() {
+            if let Err(e) = browser::download_text(&svg_name, "image/svg+xml", &s) {
+                state.tell(format!("The chart could not be exported: {e}."));
+            }
+        }
+    };
+    let save_png = move |_| {
+        let Some(s) = svg.get_untracked() else { return };
+        let name = png_name.clone();
+        spawn_local(async move {
+            if let Err(e) = browser::download_png(&name, &s).await {
+                state.tell(format!("The chart could not be exported: {e}."));
+            }
+        });
+    };
     view! {
         <figure class="chart" id=id>
             {move || match svg.get() {
                 Some(s) => view! { <div class="chart-svg" inner_html=s></div> }.into_any(),
                 None => view! { <div class="chart-empty">"Simulating..."</div> }.into_any(),
             }}
-            <figcaption>{caption}</figcaption>
+            <figcaption>
+                {caption}
+                <span class="chart-export">
+                    <button type="button" class="link export-svg" on:click=save_svg
+                        disabled=move || svg.with(Option::is_none)>"SVG"</button>
+                    <button type="button" class="link export-png" on:click=save_png
+                        disabled=move || svg.with(Option::is_none)>"PNG"</button>
+                </span>
+            </figcaption>
         </figure>
     }
 }

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use super::channel_editor::ChannelEditor;
 use super::param_control::ParamControl;
 use super::preset_menu::PresetMenu;
+use super::saved_panel::SavedPanel;
 use super::state::AppState;
 use crate::model::access::Group;
 use crate::model::{Param, QueuePriority};
@@ -109,6 +110,7 @@ pub fn ControlsPanel() -> impl IntoView {
     view! {
         <aside class="controls" aria-label="Scenario controls">
             <PresetMenu/>
+            <SavedPanel/>
             <details open>
                 <summary><h2>"Marketing"</h2></summary>
                 <h3>"Lead volume by channel"</h3>

@@ -9,6 +9,7 @@ use super::state::AppState;
 pub fn Header() -> impl IntoView {
     let state = expect_context::<AppState>();
     let status_text = move || match state.save_status.get() {
+        _ if state.shared_view.get() => "Shared scenario: not saved unless you keep it".to_string(),
         SaveStatus::Saved => "Saved in this browser only".to_string(),
         SaveStatus::Off(why) => format!("Saving is off: {why}"),
         SaveStatus::Protected => {
@@ -21,7 +22,7 @@ pub fn Header() -> impl IntoView {
             <p class="tagline">
                 "What really limits your revenue: marketing's leads or sales' follow-up?"
             </p>
-            <p class="save-status" id="save-status" class:off=move || state.save_status.get() != SaveStatus::Saved>
+            <p class="save-status" id="save-status" class:off=move || state.save_status.get() != SaveStatus::Saved || state.shared_view.get()>
                 {status_text}
             </p>
         </header>

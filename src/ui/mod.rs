@@ -2,19 +2,30 @@
 //! computes a number the user sees; it calls `model`, `engine`, `analysis` and `charts`.
 
 mod app;
+mod browser;
 mod channel_editor;
 mod chart_figure;
+mod compare_panel;
+mod compare_run;
+mod compare_table;
 mod controls_panel;
+mod files;
 mod funnel_panel;
 mod header;
 mod kpi_card;
 mod kpi_row;
+mod links;
 mod number_control;
 mod param_control;
 mod persist;
 mod preset_menu;
+mod print_summary;
 mod results_panel;
 mod runner;
+mod saved_item;
+mod saved_panel;
+mod scenario_actions;
+mod shared_banner;
 mod simulate;
 mod sla_panel;
 mod state;

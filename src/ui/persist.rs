@@ -1,15 +1,18 @@
-//! Autosave of the current scenario in this browser, and restoring it on the next visit.
+//! Autosave of the current scenario and the saved list in this browser, and restoring them on
+//! the next visit; unreadable data is moved to `<key>.unreadable`, never overwritten.
 //! Nothing leaves the page: the data goes to localStorage only.
 
 use leptos::prelude::*;
 
+use super::state::AppState;
 use super::storage;
-use crate::model::{stored, Scenario, ValidScenario};
+use crate::model::library::Library;
+use crate::model::{saved, stored, Scenario, ValidScenario};
 
 /// Where the current scenario is kept.
 pub const CURRENT_KEY: &str = "handoff.current";
-/// Where unreadable saved data is moved, so that nothing the user had is overwritten.
-pub const BACKUP_KEY: &str = "handoff.current.unreadable";
+/// Where the saved scenarios are kept.
+pub const LIBRARY_KEY: &str = "handoff.library";
 
 /// Whether autosave works.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -30,34 +33,26 @@ pub struct Restored {
     pub status: SaveStatus,
 }
 
-/// Reads the saved scenario; falls back to the defaults, never panics, never discards data.
-pub fn restore() -> Restored {
-    let defaults = |notice: Option<String>, status| Restored {
-        scenario: crate::model::preset(crate::model::Preset::Baseline),
-        notice,
-        status,
-    };
-    let raw = match storage::load_raw(CURRENT_KEY) {
-        Ok(None) => return defaults(None, SaveStatus::Saved),
+/// Reads what is stored under `key` with `read`. Unreadable data is copied to
+/// `"{key}.unreadable"` and reported, never discarded. `None` when nothing usable is stored.
+fn restore_key<T>(
+    key: &str,
+    what: &str,
+    read: impl Fn(&str) -> Result<T, String>,
+) -> (Option<T>, Option<String>, SaveStatus) {
+    let raw = match storage::load_raw(key) {
+        Ok(None) => return (None, None, SaveStatus::Saved),
         Ok(Some(raw)) => raw,
-        Err(e) => return defaults(None, SaveStatus::Off(e.to_string())),
+        Err(e) => return (None, None, SaveStatus::Off(e.to_string())),
     };
-    let problem = match stored::read(&raw) {
-        Ok(scenario) => match ValidScenario::try_from(&scenario) {
-            Ok(_) => {
-                return Restored {
-                    scenario,
-                    notice: None,
-                    status: SaveStatus::Saved,
-                }
-            }
-            Err(errs) => errs.to_string(),
-        },
-        Err(e) => e.to_string(),
+    let problem = match read(&raw) {
+        Ok(value) => return (Some(value), None, SaveStatus::Saved),
+        Err(problem) => problem,
     };
-    let kept = storage::save_raw(BACKUP_KEY, &raw);
+    let backup = format!("{key}.unreadable");
+    let kept = storage::save_raw(&backup, &raw);
     let where_kept = match &kept {
-        Ok(()) => format!("It is kept in this browser under \"{BACKUP_KEY}\"."),
+        Ok(()) => format!("It is kept in this browser under \"{backup}\"."),
         Err(e) => format!("It could not be backed up ({e}) and is left where it was."),
     };
     let status = match kept {
@@ -65,29 +60,69 @@ pub fn restore() -> Restored {
         // Do not overwrite the only copy of the user's data.
         Err(_) => SaveStatus::Protected,
     };
-    defaults(
-        Some(format!(
-            "Your saved scenario could not be opened ({problem}); starting from the Baseline. {where_kept}"
-        )),
-        status,
-    )
+    let notice = format!("{what} could not be opened ({problem}). {where_kept}");
+    (None, Some(notice), status)
 }
 
-/// Saves the scenario whenever it changes and is valid.
-pub fn autosave(scenario: RwSignal<Scenario>, valid: Memo<bool>, status: RwSignal<SaveStatus>) {
+/// Reads the saved scenario; falls back to the Baseline, never panics, never discards data.
+pub fn restore() -> Restored {
+    let (scenario, notice, status) = restore_key(CURRENT_KEY, "Your saved scenario", |raw| {
+        let scenario = stored::read(raw).map_err(|e| e.to_string())?;
+        ValidScenario::try_from(&scenario).map_err(|e| e.to_string())?;
+        Ok(scenario)
+    });
+    Restored {
+        scenario: scenario.unwrap_or_else(|| crate::model::preset(crate::model::Preset::Baseline)),
+        notice: notice.map(|n| format!("{n} Starting from the Baseline.")),
+        status,
+    }
+}
+
+/// Reads the saved list; an empty list when there is none or it cannot be read (then kept
+/// as a backup and reported).
+pub fn restore_library() -> (Library<Scenario>, Option<String>, SaveStatus) {
+    let (library, notice, status) = restore_key(LIBRARY_KEY, "Your saved scenarios", |raw| {
+        saved::read_library(raw).map_err(|e| e.to_string())
+    });
+    (library.unwrap_or_default(), notice, status)
+}
+
+fn save(key: &str, text: Result<String, serde_json::Error>) -> SaveStatus {
+    match text {
+        Ok(text) => match storage::save_raw(key, &text) {
+            Ok(()) => SaveStatus::Saved,
+            Err(e) => SaveStatus::Off(e.to_string()),
+        },
+        Err(e) => SaveStatus::Off(e.to_string()),
+    }
+}
+
+fn set_status(status: RwSignal<SaveStatus>, next: SaveStatus) {
+    if status.get_untracked() != next {
+        status.set(next);
+    }
+}
+
+/// Saves the current scenario whenever it changes and is valid, unless it is a shared
+/// scenario the user has not chosen to keep; saves the list whenever it changes.
+pub fn autosave(state: AppState) {
+    let valid = Memo::new(move |_| state.is_valid());
     Effect::new(move |_| {
-        if !valid.get() || status.get_untracked() == SaveStatus::Protected {
+        if !valid.get() || state.shared_view.get() {
             return;
         }
-        let next = match scenario.with(stored::write) {
-            Ok(text) => match storage::save_raw(CURRENT_KEY, &text) {
-                Ok(()) => SaveStatus::Saved,
-                Err(e) => SaveStatus::Off(e.to_string()),
-            },
-            Err(e) => SaveStatus::Off(e.to_string()),
-        };
-        if status.get_untracked() != next {
-            status.set(next);
+        if state.save_status.get_untracked() == SaveStatus::Protected {
+            return;
         }
+        let next = save(CURRENT_KEY, state.scenario.with(stored::write));
+        set_status(state.save_status, next);
+    });
+    Effect::new(move |first: Option<()>| {
+        let text = state.library.with(saved::write_library);
+        // Nothing to write on start-up: the list was just read.
+        if first.is_none() || state.save_status.get_untracked() == SaveStatus::Protected {
+            return;
+        }
+        set_status(state.save_status, save(LIBRARY_KEY, text));
     });
 }

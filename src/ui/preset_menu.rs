@@ -13,6 +13,7 @@ pub fn PresetMenu() -> impl IntoView {
     let load = move |ev| {
         let v = event_target_value(&ev);
         if let Some(p) = Preset::from_name(&v) {
+            super::links::own_again(state);
             state.scenario.set(preset(p));
         }
     };

@@ -3,8 +3,11 @@
 
 use leptos::prelude::*;
 
+use super::compare_panel::ComparePanel;
 use super::funnel_panel::FunnelPanel;
 use super::kpi_row::KpiRow;
+use super::print_summary::PrintSummary;
+use super::scenario_actions::ScenarioActions;
 use super::sla_panel::SlaPanel;
 use super::state::AppState;
 use super::verdict_panel::VerdictPanel;
@@ -50,7 +53,10 @@ fn StatusLine() -> impl IntoView {
 pub fn ResultsPanel() -> impl IntoView {
     view! {
         <main class="results">
+            <PrintSummary/>
+            <ScenarioActions/>
             <StatusLine/>
+            <ComparePanel/>
             <KpiRow/>
             <VerdictPanel/>
             <div class="chart-grid">

@@ -10,9 +10,13 @@ use leptos::task::spawn_local;
 /// Well under a frame at 30 fps and far under the 50 ms "long task" mark.
 pub const BATCH_BUDGET_MS: f64 = 12.0;
 
-/// Least time between two publications of intermediate results, in milliseconds (the first
-/// and the last are always published), so redrawing does not eat the computing time.
+/// Least time between the first two publications of intermediate results, in milliseconds
+/// (the first and the last are always published). The gap doubles after each publication,
+/// up to [`PUBLISH_EVERY_MAX_MS`], so that aggregating and redrawing, which cost more as
+/// replications pile up, do not eat the computing time of a long run.
 pub const PUBLISH_EVERY_MS: f64 = 120.0;
+/// Longest gap between two publications of intermediate results, in milliseconds.
+pub const PUBLISH_EVERY_MAX_MS: f64 = 1_000.0;
 
 fn now_ms() -> f64 {
     web_sys::window()
@@ -46,6 +50,7 @@ impl BatchRunner {
         let generation = Rc::clone(&self.generation);
         spawn_local(async move {
             let mut last_publish: Option<f64> = None;
+            let mut gap = PUBLISH_EVERY_MS;
             loop {
                 let started = now_ms();
                 let mut more = true;
@@ -55,9 +60,12 @@ impl BatchRunner {
                 if generation.get() != mine {
                     return;
                 }
-                let due = last_publish.is_none_or(|t| now_ms() - t >= PUBLISH_EVERY_MS);
+                let due = last_publish.is_none_or(|t| now_ms() - t >= gap);
                 if due || !more {
                     publish(&mut state, !more);
+                    if last_publish.is_some() {
+                        gap = (gap * 2.0).min(PUBLISH_EVERY_MAX_MS);
+                    }
                     last_publish = Some(now_ms());
                 }
                 if !more {

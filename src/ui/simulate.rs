@@ -18,15 +18,15 @@ use crate::model::ValidScenario;
 pub const LEVER_REPLICATIONS: usize = 100;
 
 /// One scenario (the base or a lever) and the replications run so far.
-struct Arm {
-    scenario: ValidScenario,
+pub(super) struct Arm {
+    pub(super) scenario: ValidScenario,
     curves: Curves,
-    reps: Vec<Replication>,
+    pub(super) reps: Vec<Replication>,
     wanted: usize,
 }
 
 impl Arm {
-    fn new(scenario: ValidScenario, wanted: usize) -> Self {
+    pub(super) fn new(scenario: ValidScenario, wanted: usize) -> Self {
         let curves = Curves::new(&scenario);
         Self {
             scenario,
@@ -36,11 +36,11 @@ impl Arm {
         }
     }
 
-    fn done(&self) -> bool {
+    pub(super) fn done(&self) -> bool {
         self.reps.len() >= self.wanted
     }
 
-    fn step(&mut self) {
+    pub(super) fn step(&mut self) {
         let i = self.reps.len() as u64;
         self.reps.push(replicate(&self.scenario, &self.curves, i));
     }

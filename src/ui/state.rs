@@ -5,8 +5,9 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use super::persist::SaveStatus;
-use crate::analysis::Diagnosis;
+use crate::analysis::{Comparison, Diagnosis};
 use crate::engine::RunResult;
+use crate::model::library::Library;
 use crate::model::{Scenario, ValidScenario, ValidationErrors};
 
 /// How far the Monte Carlo run for the current scenario has come.
@@ -27,6 +28,37 @@ impl Progress {
     }
 }
 
+/// One side of a comparison.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Side {
+    /// The scenario being edited.
+    Current,
+    /// The copy pinned with "Pin as A".
+    Pinned,
+    /// A saved scenario, by id.
+    Saved(u64),
+}
+
+/// Which two scenarios are compared.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CompareChoice {
+    pub a: Side,
+    pub b: Side,
+}
+
+/// The results of a comparison: both runs (same seed, so common random numbers) and the
+/// paired differences.
+#[derive(Debug, Clone)]
+pub struct CompareView {
+    pub a_name: String,
+    pub b_name: String,
+    pub a: RunResult,
+    pub b: RunResult,
+    pub comparison: Comparison,
+    /// Whether more replications are still coming.
+    pub running: bool,
+}
+
 /// What the whole app shares.
 #[derive(Clone, Copy)]
 pub struct AppState {
@@ -43,6 +75,16 @@ pub struct AppState {
     pub save_status: RwSignal<SaveStatus>,
     /// A message for the user (e.g. saved data that could not be opened), dismissible.
     pub notice: RwSignal<Option<String>>,
+    /// The user's saved scenarios.
+    pub library: RwSignal<Library<Scenario>>,
+    /// The current scenario came from a shared link and is not saved until the user says so.
+    pub shared_view: RwSignal<bool>,
+    /// The copy of a scenario pinned as A for a comparison.
+    pub pinned: RwSignal<Option<Scenario>>,
+    /// The comparison shown, if any.
+    pub compare: RwSignal<Option<CompareChoice>>,
+    /// Its results, or why it cannot run.
+    pub comparison: RwSignal<Option<Result<Arc<CompareView>, String>>>,
 }
 
 impl AppState {
@@ -57,6 +99,11 @@ impl AppState {
             progress: RwSignal::new(Progress::default()),
             save_status: RwSignal::new(save_status),
             notice: RwSignal::new(None),
+            library: RwSignal::new(Library::default()),
+            shared_view: RwSignal::new(false),
+            pinned: RwSignal::new(None),
+            compare: RwSignal::new(None),
+            comparison: RwSignal::new(None),
         }
     }
 
@@ -70,8 +117,32 @@ impl AppState {
         })
     }
 
+    /// The scenario on one side of a comparison, with its name.
+    pub fn side(&self, side: Side) -> Option<Scenario> {
+        match side {
+            Side::Current => Some(self.scenario.get()),
+            Side::Pinned => self.pinned.get(),
+            Side::Saved(id) => self
+                .library
+                .with(|l| l.get(id).map(|e| named(&e.item, &e.name))),
+        }
+    }
+
+    /// Shows a message to the user.
+    pub fn tell(&self, text: impl Into<String>) {
+        self.notice.set(Some(text.into()));
+    }
+
     /// Whether the current scenario is valid.
     pub fn is_valid(&self) -> bool {
         self.validated.with(Result::is_ok)
+    }
+}
+
+/// A copy of `s` carrying the name it was saved under.
+pub fn named(s: &Scenario, name: &str) -> Scenario {
+    Scenario {
+        name: name.to_string(),
+        ..s.clone()
     }
 }

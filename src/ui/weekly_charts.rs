@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use super::chart_figure::ChartFigure;
 use super::state::AppState;
+use crate::analysis::capacity::sdr_mqls_per_week;
 use crate::charts::{band_chart_svg, Band, BandChart, ValueFormat};
 use crate::engine::{RunResult, Weekly};
 
@@ -14,6 +15,8 @@ struct Spec {
     y_label: &'static str,
     format: ValueFormat,
     series: &'static [(Weekly, &'static str)],
+    /// Draw the SDR team's attempt capacity as a dashed reference line.
+    sdr_capacity: bool,
     caption: &'static str,
 }
 
@@ -24,6 +27,7 @@ const CHARTS: [Spec; 6] = [
         y_label: "Bookings ($ per week)",
         format: ValueFormat::Money,
         series: &[(Weekly::Bookings, "Bookings")],
+        sdr_capacity: false,
         caption: "Won deals book revenue on their close date; the first weeks are low because opportunities take a sales cycle to close.",
     },
     Spec {
@@ -32,15 +36,17 @@ const CHARTS: [Spec; 6] = [
         y_label: "Bookings to date ($)",
         format: ValueFormat::Money,
         series: &[(Weekly::CumulativeBookings, "Bookings to date")],
+        sdr_capacity: false,
         caption: "The shaded band holds 80% of the replications (P10 to P90).",
     },
     Spec {
         id: "chart-capacity",
-        title: "MQLs arriving vs. first touches",
+        title: "MQLs vs. SDR capacity",
         y_label: "Leads per week",
         format: ValueFormat::Count,
         series: &[(Weekly::Mqls, "MQLs"), (Weekly::FirstTouches, "First touches")],
-        caption: "When MQLs arrive faster than SDRs can touch them, the gap piles up in the queue.",
+        sdr_capacity: true,
+        caption: "When MQLs arrive faster than SDRs can touch them, the gap piles up in the queue. The dashed line is SDR capacity: the MQLs per week the team's hours can work, at the attempts and conversations an MQL took in this run.",
     },
     Spec {
         id: "chart-queue",
@@ -48,6 +54,7 @@ const CHARTS: [Spec; 6] = [
         y_label: "MQLs waiting",
         format: ValueFormat::Count,
         series: &[(Weekly::SdrQueue, "Queue")],
+        sdr_capacity: false,
         caption: "Untouched MQLs waiting for a first attempt; past the abandonment age they are dropped.",
     },
     Spec {
@@ -56,6 +63,7 @@ const CHARTS: [Spec; 6] = [
         y_label: "Hours from MQL to first attempt",
         format: ValueFormat::Hours,
         series: &[(Weekly::MedianSpeedToLeadHours, "Speed-to-lead")],
+        sdr_capacity: false,
         caption: "Comes out of SDR capacity: the response target plus the wait in the queue.",
     },
     Spec {
@@ -64,11 +72,12 @@ const CHARTS: [Spec; 6] = [
         y_label: "Share of capacity used",
         format: ValueFormat::Percent,
         series: &[(Weekly::SdrUtilisation, "SDRs"), (Weekly::AeUtilisation, "AEs")],
+        sdr_capacity: false,
         caption: "Near 100% a team is the constraint; well below it, the team waits for work.",
     },
 ];
 
-fn draw(r: &RunResult, spec: &Spec) -> Option<String> {
+fn draw(r: &RunResult, capacity: Option<f64>, spec: &Spec) -> Option<String> {
     let bands: Vec<Band<'_>> = spec
         .series
         .iter()
@@ -82,12 +91,16 @@ fn draw(r: &RunResult, spec: &Spec) -> Option<String> {
             })
         })
         .collect();
+    let line: Vec<f64> = match capacity {
+        Some(c) if spec.sdr_capacity => vec![c; r.weeks],
+        _ => Vec::new(),
+    };
     let chart = BandChart {
         title: spec.title,
         y_label: spec.y_label,
         format: spec.format,
         bands,
-        reference: None,
+        reference: (!line.is_empty()).then_some(("SDR capacity (MQLs)", line.as_slice())),
     };
     band_chart_svg(&chart, 640, 340).ok()
 }
@@ -99,9 +112,13 @@ pub fn WeeklyCharts() -> impl IntoView {
         .iter()
         .map(|spec| {
             let svg = Memo::new(move |_| {
-                state
-                    .results
-                    .with(|r| r.as_ref().and_then(|r| draw(r, spec)))
+                state.results.with(|r| {
+                    let r = r.as_ref()?;
+                    let capacity = state
+                        .validated
+                        .with_untracked(|v| v.as_ref().ok().and_then(|v| sdr_mqls_per_week(v, r)));
+                    draw(r, capacity, spec)
+                })
             });
             view! { <ChartFigure id=spec.id svg=svg caption=spec.caption/> }
         })

@@ -3,56 +3,9 @@
 // Every test also fails on a console error or on any request that leaves the page's origin.
 const { test, expect } = require("@playwright/test");
 const path = require("path");
+const { ARTIFACTS, dollars, count, runs, finishedAfter, load, guard } = require("./helpers");
 
-const ARTIFACTS = path.resolve(__dirname, "../../target/e2e-artifacts");
-
-/** Parses "$11.9M" / "$950" / "$25K" into dollars. */
-function dollars(text) {
-  const m = text.trim().match(/^(-?)\$([\d.,]+)([KMB]?)$/);
-  if (!m) throw new Error(`not a money figure: ${text}`);
-  const scale = { "": 1, K: 1e3, M: 1e6, B: 1e9 }[m[3]];
-  return (m[1] ? -1 : 1) * parseFloat(m[2].replace(/,/g, "")) * scale;
-}
-
-const count = (text) => parseInt(text.replace(/,/g, ""), 10);
-
-/** Number of simulation runs finished so far. */
-async function runs(page) {
-  return Number(await page.locator("#progress").getAttribute("data-runs"));
-}
-
-/** Waits until a run after `before` runs has finished (bands and levers complete). */
-async function finishedAfter(page, before) {
-  await expect
-    .poll(async () => runs(page), { timeout: 60_000, intervals: [100, 200, 400] })
-    .toBeGreaterThan(before);
-  await expect(page.locator("#progress")).toHaveAttribute("data-running", "false", { timeout: 60_000 });
-}
-
-async function load(page) {
-  await page.goto("/");
-  await finishedAfter(page, 0);
-}
-
-test.beforeEach(async ({ page }, testInfo) => {
-  const problems = [];
-  page.on("console", (msg) => {
-    if (msg.type() === "error") problems.push(`console error: ${msg.text()}`);
-  });
-  page.on("pageerror", (err) => problems.push(`page error: ${err.message}`));
-  page.on("request", (req) => {
-    const origin = new URL(testInfo.project.use.baseURL).origin;
-    const url = new URL(req.url());
-    if (url.protocol !== "data:" && url.protocol !== "blob:" && url.origin !== origin) {
-      problems.push(`request to another host: ${req.url()}`);
-    }
-  });
-  testInfo.problems = problems;
-});
-
-test.afterEach(async ({}, testInfo) => {
-  expect(testInfo.problems, "no console errors and no foreign requests").toEqual([]);
-});
+guard(test);
 
 test("the workshop screen shows figures with bands, the verdict and every chart", async ({ page }) => {
   await load(page);

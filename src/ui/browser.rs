@@ -1,0 +1,174 @@
+//! The few browser calls the shell needs beyond Leptos: downloading a file made in the page,
+//! turning an SVG chart into a PNG, the clipboard, reading a dropped or chosen file, and the
+//! link fragment. Nothing here leaves the page: downloads are made from in-memory blobs.
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::JsFuture;
+
+/// A browser call failed; the message is for the user.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{0}")]
+pub struct BrowserError(pub String);
+
+fn err(what: &str) -> impl Fn(JsValue) -> BrowserError + '_ {
+    move |e| {
+        let detail = e
+            .dyn_ref::<js_sys::Error>()
+            .map(|e| String::from(e.message()))
+            .or_else(|| e.as_string())
+            .unwrap_or_default();
+        BrowserError(format!("{what} {detail}").trim().to_string())
+    }
+}
+
+fn window() -> Result<web_sys::Window, BrowserError> {
+    web_sys::window().ok_or_else(|| BrowserError("no browser window".into()))
+}
+
+fn document() -> Result<web_sys::Document, BrowserError> {
+    window()?
+        .document()
+        .ok_or_else(|| BrowserError("no document".into()))
+}
+
+/// Clicks a temporary link that downloads `href` as `filename`.
+fn click_download(href: &str, filename: &str) -> Result<(), BrowserError> {
+    let doc = document()?;
+    let a: web_sys::HtmlAnchorElement = doc
+        .create_element("a")
+        .map_err(err("could not start the download:"))?
+        .unchecked_into();
+    a.set_href(href);
+    a.set_download(filename);
+    a.set_hidden(true);
+    let body = doc
+        .body()
+        .ok_or_else(|| BrowserError("no page body".into()))?;
+    body.append_child(&a)
+        .map_err(err("could not start the download:"))?;
+    a.click();
+    a.remove();
+    Ok(())
+}
+
+/// Offers `text` as a file download named `filename`, of the given MIME type.
+pub fn download_text(filename: &str, mime: &str, text: &str) -> Result<(), BrowserError> {
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
+        .map_err(err("could not prepare the file:"))?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob)
+        .map_err(err("could not prepare the file:"))?;
+    let clicked = click_download(&url, filename);
+    // The click has started the download; the URL can be released on the next turn.
+    let release = Closure::once_into_js(move || {
+        let _ = web_sys::Url::revoke_object_url(&url);
+    });
+    if let Ok(w) = window() {
+        let _ =
+            w.set_timeout_with_callback_and_timeout_and_arguments_0(release.unchecked_ref(), 1_000);
+    }
+    clicked
+}
+
+/// Draws an SVG document onto a canvas at twice its size and downloads it as a PNG.
+pub async fn download_png(filename: &str, svg: &str) -> Result<(), BrowserError> {
+    let size = |name: &str| -> u32 {
+        svg.split_once(&format!("{name}=\""))
+            .and_then(|(_, rest)| rest.split('"').next())
+            .and_then(|v| v.trim_end_matches("px").parse().ok())
+            .unwrap_or(800)
+    };
+    let (w, h) = (size("width"), size("height"));
+    let img = web_sys::HtmlImageElement::new().map_err(err("could not draw the chart:"))?;
+    let loaded = js_sys::Promise::new(&mut |resolve, reject| {
+        img.set_onload(Some(&resolve));
+        img.set_onerror(Some(&reject));
+    });
+    let data = format!(
+        "data:image/svg+xml;charset=utf-8,{}",
+        String::from(js_sys::encode_uri_component(svg))
+    );
+    img.set_src(&data);
+    JsFuture::from(loaded)
+        .await
+        .map_err(|_| BrowserError("the chart could not be turned into an image".into()))?;
+    let canvas: web_sys::HtmlCanvasElement = document()?
+        .create_element("canvas")
+        .map_err(err("could not draw the chart:"))?
+        .unchecked_into();
+    canvas.set_width(w * 2);
+    canvas.set_height(h * 2);
+    let ctx: web_sys::CanvasRenderingContext2d = canvas
+        .get_context("2d")
+        .map_err(err("could not draw the chart:"))?
+        .ok_or_else(|| BrowserError("this browser cannot draw images".into()))?
+        .unchecked_into();
+    ctx.set_fill_style_str("#ffffff");
+    ctx.fill_rect(0.0, 0.0, f64::from(w * 2), f64::from(h * 2));
+    ctx.draw_image_with_html_image_element_and_dw_and_dh(
+        &img,
+        0.0,
+        0.0,
+        f64::from(w * 2),
+        f64::from(h * 2),
+    )
+    .map_err(err("could not draw the chart:"))?;
+    let url = canvas
+        .to_data_url_with_type("image/png")
+        .map_err(err("could not make the PNG:"))?;
+    click_download(&url, filename)
+}
+
+/// Copies `text` to the clipboard.
+pub async fn copy_text(text: &str) -> Result<(), BrowserError> {
+    let clipboard = window()?.navigator().clipboard();
+    JsFuture::from(clipboard.write_text(text))
+        .await
+        .map(|_| ())
+        .map_err(|_| BrowserError("the browser did not allow copying".into()))
+}
+
+/// The text of a file the user chose or dropped.
+pub async fn read_file(file: &web_sys::File) -> Result<String, BrowserError> {
+    JsFuture::from(file.text())
+        .await
+        .map_err(err("the file could not be read:"))?
+        .as_string()
+        .ok_or_else(|| BrowserError("the file is not text".into()))
+}
+
+/// The page's address without its fragment.
+pub fn page_address() -> Result<String, BrowserError> {
+    let href = window()?
+        .location()
+        .href()
+        .map_err(err("could not read the page address:"))?;
+    Ok(href.split('#').next().unwrap_or_default().to_string())
+}
+
+/// The link fragment (after `#`), if any.
+pub fn fragment() -> Option<String> {
+    let hash = window().ok()?.location().hash().ok()?;
+    let hash = hash.trim_start_matches('#');
+    (!hash.is_empty()).then(|| hash.to_string())
+}
+
+/// Removes the fragment from the address bar without reloading or adding a history entry.
+pub fn clear_fragment() {
+    let Ok(w) = window() else { return };
+    let (Ok(history), Ok(address)) = (w.history(), page_address()) else {
+        return;
+    };
+    let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&address));
+}
+
+/// Calls `f` whenever the fragment changes (a link pasted into the address bar of this tab).
+pub fn on_fragment_change(f: impl Fn() + 'static) {
+    let Ok(w) = window() else { return };
+    let cb = Closure::<dyn Fn()>::new(f);
+    let _ = w.add_event_listener_with_callback("hashchange", cb.as_ref().unchecked_ref());
+    // The listener lives as long as the page.
+    cb.forget();
+}

@@ -1,0 +1,133 @@
+//! The comparison's key figures: A and B side by side with their P10-P90 ranges, and the
+//! paired difference B - A with its own range (common random numbers make it tight).
+
+use leptos::prelude::*;
+
+use crate::analysis::KpiDelta;
+use crate::engine::{Band, Total};
+use crate::format;
+
+/// How a figure is written: money, a share (differences in percentage points), hours or a
+/// count.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Money,
+    Share,
+    Hours,
+    Count,
+}
+
+fn kind(t: Total) -> Kind {
+    match t {
+        Total::Bookings
+        | Total::MarketingCost
+        | Total::SalesCost
+        | Total::CostPerWon
+        | Total::CostPerMql
+        | Total::CostPerSql => Kind::Money,
+        Total::Roi
+        | Total::ShareMqlsNeverTouched
+        | Total::SdrUtilisation
+        | Total::AeUtilisation
+        | Total::InquiryToMql
+        | Total::MqlToSal
+        | Total::SalToSql
+        | Total::SqlToWon
+        | Total::ContactRate
+        | Total::WinRate => Kind::Share,
+        Total::MedianSpeedToLeadHours | Total::SdrHoursOnUnqualified => Kind::Hours,
+        _ => Kind::Count,
+    }
+}
+
+fn formatter(t: Total) -> fn(f64) -> String {
+    match kind(t) {
+        Kind::Money => format::money,
+        Kind::Share => format::percent,
+        Kind::Hours => format::hours,
+        Kind::Count => format::count,
+    }
+}
+
+fn is_fraction(t: Total) -> bool {
+    kind(t) == Kind::Share
+}
+
+fn cell(b: Band, fmt: fn(f64) -> String) -> impl IntoView {
+    view! {
+        <td>
+            <span class="p50">{fmt(b.p50)}</span>
+            <span class="range">{format!("{} to {}", fmt(b.p10), fmt(b.p90))}</span>
+        </td>
+    }
+}
+
+fn delta_cell(row: &KpiDelta) -> AnyView {
+    let fmt = formatter(row.metric);
+    let show = |v: f64| {
+        if is_fraction(row.metric) {
+            format::points(v)
+        } else {
+            format::signed(v, fmt)
+        }
+    };
+    let relative = row
+        .relative
+        .filter(|r| r.is_finite())
+        .map(|r| format!(" ({})", format::signed(r, format::percent)))
+        .unwrap_or_default();
+    let d = row.delta;
+    if d.p10 == 0.0 && d.p90 == 0.0 {
+        return view! {
+            <td class="delta same">
+                <span class="p50">"No change"</span>
+                <span class="range">"in at least 80% of replication pairs"</span>
+            </td>
+        }
+        .into_any();
+    }
+    let direction = if d.p10 > 0.0 {
+        "up"
+    } else if d.p90 < 0.0 {
+        "down"
+    } else {
+        "unclear"
+    };
+    view! {
+        <td class=format!("delta {direction}")>
+            <span class="p50">{format!("{}{relative}", show(d.p50))}</span>
+            <span class="range">{format!("{} to {}", show(d.p10), show(d.p90))}</span>
+        </td>
+    }
+    .into_any()
+}
+
+#[component]
+pub fn CompareTable(rows: Vec<KpiDelta>, a_name: String, b_name: String) -> impl IntoView {
+    view! {
+        <table class="compare-table" id="compare-table">
+            <caption>"Median across replications, P10 to P90 below; the difference is paired replication by replication."</caption>
+            <thead>
+                <tr>
+                    <th scope="col">"Figure"</th>
+                    <th scope="col">"A: " {a_name}</th>
+                    <th scope="col">"B: " {b_name}</th>
+                    <th scope="col">"Difference B \u{2212} A"</th>
+                </tr>
+            </thead>
+            <tbody>
+                {rows.into_iter().map(|row| {
+                    let fmt = formatter(row.metric);
+                    view! {
+                        <tr data-metric=format!("{:?}", row.metric)>
+                            <th scope="row">{row.label.clone()}</th>
+                            {cell(row.a, fmt)}
+                            {cell(row.b, fmt)}
+                            {delta_cell(&row)}
+                        </tr>
+                    }
+                }).collect_view()}
+            </tbody>
+        </table>
+    }
+}

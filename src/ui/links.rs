@@ -1,0 +1,75 @@
+//! Share links: the whole scenario in the address's fragment (`#s=h1.…`), so opening a link
+//! never sends it anywhere. A shared scenario is shown without touching the user's own saved
+//! work until they choose to keep it; a bad link only gives a message.
+
+use leptos::prelude::*;
+
+use super::browser;
+use super::persist;
+use super::state::AppState;
+use crate::model::share::{open_link, scenario_link, LINK_PARAM};
+use crate::model::Scenario;
+
+/// The link that opens `scenario`.
+pub fn link_for(scenario: &Scenario) -> Result<String, String> {
+    let payload = scenario_link(scenario).map_err(|e| e.to_string())?;
+    let page = browser::page_address().map_err(|e| e.to_string())?;
+    Ok(format!("{page}#{LINK_PARAM}={payload}"))
+}
+
+/// Opens the scenario in the address's fragment, if there is one.
+pub fn open_from_address(state: AppState) {
+    let Some(fragment) = browser::fragment() else {
+        return;
+    };
+    match open_link(&fragment) {
+        Ok(scenario) => {
+            state.shared_view.set(true);
+            state.scenario.set(scenario);
+        }
+        Err(e) => {
+            browser::clear_fragment();
+            state.tell(format!(
+                "This link could not be opened: {e}. Your own scenario and saved scenarios are unchanged."
+            ));
+        }
+    }
+}
+
+/// Keeps the shared scenario: it joins the saved list and becomes the user's current one.
+pub fn keep_shared(state: AppState) {
+    let scenario = state.scenario.get_untracked();
+    let name = if scenario.name.trim().is_empty() {
+        "Shared scenario".to_string()
+    } else {
+        scenario.name.clone()
+    };
+    let added = state.library.try_update(|l| {
+        l.add(&name, scenario)
+            .map(|id| l.get(id).map(|e| e.name.clone()).unwrap_or_default())
+    });
+    match added {
+        Some(Ok(name)) => {
+            own_again(state);
+            state.tell(format!("Saved \"{name}\" to your scenarios."));
+        }
+        Some(Err(e)) => state.tell(format!("The shared scenario could not be saved: {e}.")),
+        None => {}
+    }
+}
+
+/// Leaves the shared scenario and returns to the user's own current scenario.
+pub fn leave_shared(state: AppState) {
+    let own = persist::restore();
+    own_again(state);
+    state.scenario.set(own.scenario);
+}
+
+/// The current scenario is the user's own again (they saved, opened or loaded something):
+/// autosave resumes and the link leaves the address bar, so a reload does not reopen it.
+pub fn own_again(state: AppState) {
+    if state.shared_view.get_untracked() {
+        state.shared_view.set(false);
+        browser::clear_fragment();
+    }
+}
