@@ -34,7 +34,7 @@ fn parse_side(v: &str) -> Option<Side> {
 fn SidePicker(label: &'static str, id: &'static str, is_a: bool) -> impl IntoView {
     let state = expect_context::<AppState>();
     let options = move || {
-        let mut o = vec![(Side::Current, "The current scenario".to_string())];
+        let mut o = vec![(Side::Current, "Current scenario".to_string())];
         if let Some(p) = state.pinned.get() {
             o.push((Side::Pinned, format!("Pinned: {}", p.name)));
         }
@@ -177,7 +177,7 @@ pub fn ComparePanel() -> impl IntoView {
     };
     view! {
         <Show when=move || state.compare.with(Option::is_some)>
-            <section class="compare panel" id="compare" aria-labelledby="compare-title">
+            <section class="compare-panel" id="compare" aria-labelledby="compare-title">
                 <div class="compare-head">
                     <h2 id="compare-title">"Compare A and B"</h2>
                     <SidePicker label="A" id="compare-a" is_a=true/>
