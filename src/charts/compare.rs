@@ -103,19 +103,12 @@ pub fn funnel_pair_svg(
             }))
             .map_err(ChartError::from_plotters)?;
         }
-        ctx.draw_series(std::iter::once(PathElement::new(
-            vec![(0.0, 0.0), (0.0, n)],
-            palette::INK.stroke_width(1),
-        )))
-        .map_err(ChartError::from_plotters)?;
-        let name_style = TextStyle::from((FONT, 16).into_font())
-            .color(&palette::INK)
-            .pos(Pos::new(HPos::Right, VPos::Center));
-        ctx.draw_series(stages.iter().enumerate().map(|(i, s)| {
-            EmptyElement::at((lo, row(i) + 0.5))
-                + Text::new(s.0.to_string(), (-10, 0), name_style.clone())
-        }))
-        .map_err(ChartError::from_plotters)?;
+        super::hbars::draw_zero_line_and_row_names(
+            &mut ctx,
+            lo,
+            n,
+            stages.iter().map(|s| s.0.to_string()),
+        )?;
         ctx.configure_series_labels()
             .position(SeriesLabelPosition::LowerRight)
             .background_style(WHITE.mix(0.9))

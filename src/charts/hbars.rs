@@ -2,10 +2,38 @@
 //! optionally a P10-P90 whisker. Used for the marginal value of levers and for where every
 //! lead ended up (leak accounting).
 
+use plotters::coord::types::RangedCoordf64;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::{palette, ChartError, ValueFormat, FONT};
+
+/// A chart whose rows run top to bottom (row i occupies y in [n - i - 1, n - i]).
+pub(super) type RowChart<'a, 'b> =
+    ChartContext<'a, SVGBackend<'b>, Cartesian2d<RangedCoordf64, RangedCoordf64>>;
+
+/// Draws the vertical zero line and each row's name to the left of the plot, right-aligned
+/// and vertically centred on its row.
+pub(super) fn draw_zero_line_and_row_names(
+    ctx: &mut RowChart<'_, '_>,
+    lo: f64,
+    n: f64,
+    names: impl Iterator<Item = String>,
+) -> Result<(), ChartError> {
+    ctx.draw_series(std::iter::once(PathElement::new(
+        vec![(0.0, 0.0), (0.0, n)],
+        palette::INK.stroke_width(1),
+    )))
+    .map_err(ChartError::from_plotters)?;
+    let name_style = TextStyle::from((FONT, 16).into_font())
+        .color(&palette::INK)
+        .pos(Pos::new(HPos::Right, VPos::Center));
+    ctx.draw_series(names.enumerate().map(|(i, name)| {
+        EmptyElement::at((lo, n - i as f64 - 0.5)) + Text::new(name, (-10, 0), name_style.clone())
+    }))
+    .map_err(ChartError::from_plotters)?;
+    Ok(())
+}
 
 /// One row: its label, its value, an optional (low, high) range, its colour and the text
 /// drawn at the end of the bar.
@@ -97,19 +125,7 @@ pub fn hbar_chart_svg(layout: &HBarLayout<'_>, rows: &[HBar]) -> Result<String, 
             ))
         }))
         .map_err(ChartError::from_plotters)?;
-        ctx.draw_series(std::iter::once(PathElement::new(
-            vec![(0.0, 0.0), (0.0, n)],
-            palette::INK.stroke_width(1),
-        )))
-        .map_err(ChartError::from_plotters)?;
-        let name_style = TextStyle::from((FONT, 16).into_font())
-            .color(&palette::INK)
-            .pos(Pos::new(HPos::Right, VPos::Center));
-        ctx.draw_series(rows.iter().enumerate().map(|(i, r)| {
-            EmptyElement::at((lo, row(i) + 0.5))
-                + Text::new(r.label.clone(), (-10, 0), name_style.clone())
-        }))
-        .map_err(ChartError::from_plotters)?;
+        draw_zero_line_and_row_names(&mut ctx, lo, n, rows.iter().map(|r| r.label.clone()))?;
         let value_style = TextStyle::from((FONT, 15).into_font())
             .color(&palette::INK)
             .pos(Pos::new(HPos::Left, VPos::Center));
