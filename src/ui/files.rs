@@ -102,7 +102,10 @@ pub fn import_file(state: AppState, file: web_sys::File) {
         match added {
             Some(Ok(saved_as)) => {
                 super::links::own_again(state);
-                state.scenario.set(named(&scenario, &saved_as));
+                state.replace_scenario(
+                    named(&scenario, &saved_as),
+                    format!("imported \u{201c}{saved_as}\u{201d}"),
+                );
                 state.tell(format!(
                     "Imported \"{saved_as}\" and added it to your scenarios."
                 ));

@@ -30,6 +30,7 @@ mod simulate;
 mod sla_panel;
 mod state;
 mod storage;
+mod undo_replace;
 mod verdict_panel;
 mod weekly_charts;
 

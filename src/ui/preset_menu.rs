@@ -14,7 +14,9 @@ pub fn PresetMenu() -> impl IntoView {
         let v = event_target_value(&ev);
         if let Some(p) = Preset::from_name(&v) {
             super::links::own_again(state);
-            state.scenario.set(preset(p));
+            let next = preset(p);
+            let what = format!("loaded the preset \u{201c}{}\u{201d}", next.name);
+            state.replace_scenario(next, what);
         }
     };
     view! {

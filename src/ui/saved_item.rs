@@ -28,7 +28,8 @@ pub fn SavedItem(id: u64) -> impl IntoView {
             .with_untracked(|l| l.get(id).map(|e| named(&e.item, &e.name)))
         {
             super::links::own_again(state);
-            state.scenario.set(s);
+            let what = format!("opened \u{201c}{}\u{201d}", s.name);
+            state.replace_scenario(s, what);
         }
     };
     let start_rename = move |_| {

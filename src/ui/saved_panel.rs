@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use super::saved_item::SavedItem;
 use super::state::{named, AppState, CompareChoice, Side};
+use super::undo_replace::UndoReplace;
 
 /// Saves the current scenario as a new entry; returns the message for the user.
 fn save_current(state: AppState, name: &str) -> String {
@@ -93,6 +94,7 @@ pub fn SavedPanel() -> impl IntoView {
                 </ol>
             </Show>
             <UndoDelete/>
+            <UndoReplace/>
             <button type="button" id="pin-button" class="secondary" on:click=pin
                 title="Keep a copy of the current scenario as A, then change things and see B against it">
                 "Pin current as A and compare"

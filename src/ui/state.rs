@@ -83,6 +83,9 @@ pub struct AppState {
     pub pinned: RwSignal<Option<Scenario>>,
     /// The comparison shown, if any.
     pub compare: RwSignal<Option<CompareChoice>>,
+    /// The scenario the user had before the last open, preset or import replaced it, and
+    /// what replaced it (so that the replacement can be undone).
+    pub replaced: RwSignal<Option<(Scenario, String)>>,
     /// Its results, or why it cannot run.
     pub comparison: RwSignal<Option<Result<Arc<CompareView>, String>>>,
 }
@@ -104,6 +107,7 @@ impl AppState {
             pinned: RwSignal::new(None),
             compare: RwSignal::new(None),
             comparison: RwSignal::new(None),
+            replaced: RwSignal::new(None),
         }
     }
 
@@ -126,6 +130,16 @@ impl AppState {
                 .library
                 .with(|l| l.get(id).map(|e| named(&e.item, &e.name))),
         }
+    }
+
+    /// Replaces the scenario being edited (open, preset, import), keeping the one before so
+    /// that the user can go back to it; `what` names the replacement.
+    pub fn replace_scenario(&self, next: Scenario, what: impl Into<String>) {
+        let before = self.scenario.get_untracked();
+        if before != next {
+            self.replaced.set(Some((before, what.into())));
+        }
+        self.scenario.set(next);
     }
 
     /// Shows a message to the user.

@@ -63,6 +63,11 @@ test("two saved scenarios survive a reload; rename, reorder, delete and undo wor
   await page.locator("#saved-list .saved-item").nth(2).getByRole("button", { name: "Open" }).click();
   await finishedAfter(page, done);
   await expect(page.locator("#sdr-headcount-number")).not.toHaveValue("6");
+  // Opening replaced the scenario being edited; one click brings it back.
+  await expect(page.locator("#undo-replace")).toContainText("You opened \u201cToday, as is\u201d");
+  await page.locator("#undo-replace").getByRole("button", { name: /^Back to/ }).click();
+  await expect(page.locator("#sdr-headcount-number")).toHaveValue("6");
+  await expect(page.locator("#undo-replace")).toHaveCount(0);
 });
 
 test("comparing two saved scenarios shows paired deltas and both bookings bands", async ({ page }) => {
