@@ -21,9 +21,8 @@ pub fn ChartFigure(
     let png_name = format!("handoff-{stem}.png");
     let save_svg = move |_| {
         if let Some(s) = svg.get_untracked() {
-            if let Err(e) = browser::download_text(&svg_name, "image/svg+xml", &s) {
-                state.tell(format!("The chart could not be exported: {e}."));
-            }
+            let made: Result<String, std::convert::Infallible> = Ok(s);
+            super::files::offer(state, "The chart", &svg_name, "image/svg+xml", made);
         }
     };
     let save_png = move |_| {

@@ -4,10 +4,9 @@
 
 use leptos::prelude::*;
 
-use super::browser;
 use super::chart_figure::ChartFigure;
 use super::compare_table::CompareTable;
-use super::files::file_stem;
+use super::files::{self, file_stem};
 use super::state::{AppState, CompareChoice, CompareView, Side};
 use crate::analysis::{comparison_csv, funnel_pairs};
 use crate::charts::compare::funnel_pair_svg;
@@ -122,19 +121,13 @@ fn funnel_svg(v: &CompareView) -> Option<String> {
 }
 
 fn export(state: AppState, v: &CompareView) {
-    let done = comparison_csv(&v.comparison, &v.a_name, &v.b_name)
-        .map_err(|e| e.to_string())
-        .and_then(|csv| {
-            let name = format!(
-                "compare-{}-vs-{}.csv",
-                file_stem(&v.a_name),
-                file_stem(&v.b_name)
-            );
-            browser::download_text(&name, "text/csv", &csv).map_err(|e| e.to_string())
-        });
-    if let Err(e) = done {
-        state.tell(format!("The comparison could not be exported: {e}."));
-    }
+    let filename = format!(
+        "compare-{}-vs-{}.csv",
+        file_stem(&v.a_name),
+        file_stem(&v.b_name)
+    );
+    let csv = comparison_csv(&v.comparison, &v.a_name, &v.b_name);
+    files::offer(state, "The comparison", &filename, "text/csv", csv);
 }
 
 #[component]

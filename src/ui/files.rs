@@ -33,22 +33,33 @@ pub fn file_stem(name: &str) -> String {
     }
 }
 
+/// Downloads `made` as `filename`, or tells the user why `what` could not be exported.
+pub fn offer<E: std::fmt::Display>(
+    state: AppState,
+    what: &str,
+    filename: &str,
+    mime: &str,
+    made: Result<String, E>,
+) {
+    let done = made
+        .map_err(|e| e.to_string())
+        .and_then(|text| browser::download_text(filename, mime, &text).map_err(|e| e.to_string()));
+    if let Err(e) = done {
+        state.tell(format!("{what} could not be exported: {e}."));
+    }
+}
+
 /// Downloads the current scenario as a JSON file.
 pub fn export_scenario(state: AppState) {
     let scenario = state.scenario.get_untracked();
-    let done = export_json(&scenario)
-        .map_err(|e| e.to_string())
-        .and_then(|json| {
-            browser::download_text(
-                &format!("{}.handoff.json", file_stem(&scenario.name)),
-                "application/json",
-                &json,
-            )
-            .map_err(|e| e.to_string())
-        });
-    if let Err(e) = done {
-        state.tell(format!("The scenario could not be exported: {e}."));
-    }
+    let filename = format!("{}.handoff.json", file_stem(&scenario.name));
+    offer(
+        state,
+        "The scenario",
+        &filename,
+        "application/json",
+        export_json(&scenario),
+    );
 }
 
 /// Downloads the results on screen as CSV.
@@ -57,19 +68,14 @@ pub fn export_results(state: AppState) {
         state.tell("There are no results to export yet.");
         return;
     };
-    let done = results_csv(&result)
-        .map_err(|e| e.to_string())
-        .and_then(|csv| {
-            browser::download_text(
-                &format!("{}-results.csv", file_stem(&result.scenario_name)),
-                "text/csv",
-                &csv,
-            )
-            .map_err(|e| e.to_string())
-        });
-    if let Err(e) = done {
-        state.tell(format!("The results could not be exported: {e}."));
-    }
+    let filename = format!("{}-results.csv", file_stem(&result.scenario_name));
+    offer(
+        state,
+        "The results",
+        &filename,
+        "text/csv",
+        results_csv(&result),
+    );
 }
 
 /// Imports a scenario file: on success it joins the saved list and is opened; on failure
@@ -95,12 +101,8 @@ pub fn import_file(state: AppState, file: web_sys::File) {
         } else {
             scenario.name.clone()
         };
-        let added = state.library.try_update(|l| {
-            l.add(&name, scenario.clone())
-                .map(|id| l.get(id).map(|e| e.name.clone()).unwrap_or_default())
-        });
-        match added {
-            Some(Ok(saved_as)) => {
+        match state.save_as(&name, &scenario) {
+            Ok(saved_as) => {
                 super::links::own_again(state);
                 state.replace_scenario(
                     named(&scenario, &saved_as),
@@ -110,10 +112,9 @@ pub fn import_file(state: AppState, file: web_sys::File) {
                     "Imported \"{saved_as}\" and added it to your scenarios."
                 ));
             }
-            Some(Err(e)) => state.tell(format!(
+            Err(e) => state.tell(format!(
                 "\"{file_name}\" could not be imported: {e}. Nothing was changed."
             )),
-            None => {}
         }
     });
 }

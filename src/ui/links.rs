@@ -44,17 +44,12 @@ pub fn keep_shared(state: AppState) {
     } else {
         scenario.name.clone()
     };
-    let added = state.library.try_update(|l| {
-        l.add(&name, scenario)
-            .map(|id| l.get(id).map(|e| e.name.clone()).unwrap_or_default())
-    });
-    match added {
-        Some(Ok(name)) => {
+    match state.save_as(&name, &scenario) {
+        Ok(name) => {
             own_again(state);
             state.tell(format!("Saved \"{name}\" to your scenarios."));
         }
-        Some(Err(e)) => state.tell(format!("The shared scenario could not be saved: {e}.")),
-        None => {}
+        Err(e) => state.tell(format!("The shared scenario could not be saved: {e}.")),
     }
 }
 

@@ -4,24 +4,19 @@
 use leptos::prelude::*;
 
 use super::saved_item::SavedItem;
-use super::state::{named, AppState, CompareChoice, Side};
+use super::state::{AppState, CompareChoice, Side};
 use super::undo_replace::UndoReplace;
 
 /// Saves the current scenario as a new entry; returns the message for the user.
 fn save_current(state: AppState, name: &str) -> String {
     let scenario = state.scenario.get_untracked();
-    let saved = state.library.try_update(|l| {
-        l.add(name, named(&scenario, name))
-            .map(|id| l.get(id).map(|e| e.name.clone()).unwrap_or_default())
-    });
-    match saved {
-        Some(Ok(name)) => {
+    match state.save_as(name, &scenario) {
+        Ok(name) => {
             // Keeping the shared scenario makes it the user's own.
             super::links::own_again(state);
             format!("Saved \"{name}\".")
         }
-        Some(Err(e)) => format!("Not saved: {e}."),
-        None => String::new(),
+        Err(e) => format!("Not saved: {e}."),
     }
 }
 

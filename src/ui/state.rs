@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use super::persist::SaveStatus;
 use crate::analysis::{Comparison, Diagnosis};
 use crate::engine::RunResult;
-use crate::model::library::Library;
+use crate::model::library::{Library, LibraryError};
 use crate::model::{Scenario, ValidScenario, ValidationErrors};
 
 /// How far the Monte Carlo run for the current scenario has come.
@@ -140,6 +140,19 @@ impl AppState {
             self.replaced.set(Some((before, what.into())));
         }
         self.scenario.set(next);
+    }
+
+    /// Adds `scenario` to the saved list under `name` (made unique) and returns the name it
+    /// got; the saved copy carries that name.
+    pub fn save_as(&self, name: &str, scenario: &Scenario) -> Result<String, LibraryError> {
+        self.library
+            .try_update(|l| {
+                let id = l.add(name, scenario.clone())?;
+                let saved = l.get(id).map(|e| e.name.clone()).unwrap_or_default();
+                l.update(id, named(scenario, &saved))?;
+                Ok(saved)
+            })
+            .unwrap_or(Err(LibraryError::NotFound(0)))
     }
 
     /// Shows a message to the user.
