@@ -6,6 +6,7 @@
 //! - `sim`: one Monte Carlo replication (daily-step cohort simulation).
 //! - `run`: replications aggregated into a [`RunResult`] with P10 / P50 / P90 bands.
 //! - `rng`: portable per-(seed, replication, mechanism) random streams.
+//! - `wire`: requests and packed replies between the page and its Web Workers.
 
 pub mod analytic;
 pub mod curves;
@@ -13,6 +14,7 @@ pub mod expected;
 pub mod rng;
 pub mod run;
 pub mod sim;
+pub mod wire;
 
 pub use analytic::{analytic_funnel, AnalyticFunnel};
 pub use expected::{expected_funnel, ExpectedFunnel, Stage, StageCount};

@@ -18,6 +18,7 @@ mod links;
 mod number_control;
 mod param_control;
 mod persist;
+mod pool;
 mod preset_menu;
 mod print_summary;
 mod results_panel;
@@ -33,11 +34,20 @@ mod storage;
 mod undo_replace;
 mod verdict_panel;
 mod weekly_charts;
+pub mod worker;
 
 pub use app::App;
 pub use state::AppState;
 
-/// Mounts the app on the page's `<body>`.
-pub fn mount() {
-    leptos::mount::mount_to_body(App);
+/// Mounts the app on the page's `<body>`, or, when this wasm runs in a replication worker,
+/// answers the page's requests instead.
+pub fn start() {
+    match worker::scope() {
+        Some(scope) => {
+            if let Err(e) = worker::serve(scope) {
+                web_sys::console::error_1(&e);
+            }
+        }
+        None => leptos::mount::mount_to_body(App),
+    }
 }

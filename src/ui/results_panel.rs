@@ -42,10 +42,21 @@ fn StatusLine() -> impl IntoView {
                 data-running=move || progress.get().running().to_string()
                 data-runs=move || progress.get().runs_finished.to_string()
                 data-done=move || progress.get().replications_done.to_string()
-                data-total=move || progress.get().replications.to_string()>
+                data-total=move || progress.get().replications.to_string()
+                data-workers=move || progress.get().workers.to_string()
+                title=move || workers_note(progress.get().workers)>
                 {text}
             </p>
         </div>
+    }
+}
+
+/// Where the replications run, in plain words.
+fn workers_note(workers: usize) -> String {
+    match workers {
+        0 => "Replications run on this page, in short batches between redraws.".into(),
+        1 => "Replications run in 1 background worker, beside the page.".into(),
+        n => format!("Replications run in {n} background workers, one per processor core."),
     }
 }
 

@@ -37,7 +37,8 @@ async fn yield_to_browser() {
     let _ = wasm_bindgen_futures::JsFuture::from(posted).await;
 }
 
-fn now_ms() -> f64 {
+/// Milliseconds since the page loaded.
+pub fn now_ms() -> f64 {
     web_sys::window()
         .and_then(|w| w.performance())
         .map_or(0.0, |p| p.now())

@@ -1,28 +1,35 @@
-//! Runs the Monte Carlo for the current valid scenario in small batches (see `runner`):
-//! replications first, published as they arrive so the bands refine, then the levers of the
-//! bottleneck diagnosis with common random numbers. A change of scenario restarts the run.
+//! Runs the Monte Carlo for the current valid scenario: replications first, published as they
+//! arrive so the bands refine, then the levers of the bottleneck diagnosis with common random
+//! numbers. The work goes to the Web Worker pool (`pool`) when its workers are up, otherwise
+//! to time-boxed batches on the page (`runner`). A change of scenario restarts the run.
 
+use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use super::runner::BatchRunner;
+use super::pool::{Item, Pool, PoolWork};
 use super::state::{AppState, Progress};
 use crate::analysis::{diagnose_from, lever_scenario, Lever};
 use crate::engine::aggregate;
 use crate::engine::curves::Curves;
 use crate::engine::sim::{replicate, Replication};
-use crate::model::ValidScenario;
+use crate::model::{Scenario, ValidScenario};
 
 /// Most replications per lever: enough for a paired difference with a tight band.
 pub const LEVER_REPLICATIONS: usize = 100;
 
-/// One scenario (the base or a lever) and the replications run so far.
+/// One scenario (the base or a lever) and the replications run so far, always replications
+/// `0..reps.len()` in order, whichever worker computed them.
 pub(super) struct Arm {
     pub(super) scenario: ValidScenario,
     curves: Curves,
     pub(super) reps: Vec<Replication>,
     wanted: usize,
+    /// Next replication index to hand out.
+    handed: u64,
+    /// Replications that arrived ahead of an earlier range, by first index.
+    early: BTreeMap<u64, Vec<Replication>>,
 }
 
 impl Arm {
@@ -33,6 +40,8 @@ impl Arm {
             curves,
             reps: Vec::with_capacity(wanted),
             wanted,
+            handed: 0,
+            early: BTreeMap::new(),
         }
     }
 
@@ -40,62 +49,137 @@ impl Arm {
         self.reps.len() >= self.wanted
     }
 
+    /// Runs the next replication here, on the page.
     pub(super) fn step(&mut self) {
-        let i = self.reps.len() as u64;
-        self.reps.push(replicate(&self.scenario, &self.curves, i));
+        if let Some((start, count)) = self.take(1) {
+            let reps = self.compute(start, count);
+            self.accept(start, reps);
+        }
+    }
+
+    /// Hands out the next range of at most `count` replication indices.
+    fn take(&mut self, count: u32) -> Option<(u64, u32)> {
+        let left = (self.wanted as u64).saturating_sub(self.handed);
+        let n = u32::try_from(left.min(u64::from(count))).unwrap_or(count);
+        if n == 0 {
+            return None;
+        }
+        let start = self.handed;
+        self.handed += u64::from(n);
+        Some((start, n))
+    }
+
+    fn compute(&self, start: u64, count: u32) -> Vec<Replication> {
+        (start..start + u64::from(count))
+            .map(|i| replicate(&self.scenario, &self.curves, i))
+            .collect()
+    }
+
+    /// Takes replications `start..`, keeping `reps` in index order.
+    fn accept(&mut self, start: u64, reps: Vec<Replication>) {
+        self.early.insert(start, reps);
+        while let Some(next) = self.early.remove(&(self.reps.len() as u64)) {
+            self.reps.extend(next);
+        }
     }
 }
 
 struct Job {
-    base: Arm,
-    levers: Vec<(Lever, Arm)>,
+    /// The base scenario first, then one arm per lever.
+    arms: Vec<Arm>,
+    levers: Vec<Lever>,
+    /// Ranges handed out but given back (their worker stopped).
+    retry: Vec<Item>,
     published: usize,
+    workers: usize,
 }
 
 impl Job {
     fn new(v: ValidScenario) -> Self {
         let n = v.replications();
         let lever_n = n.min(LEVER_REPLICATIONS);
-        let levers = Lever::ALL
+        let (levers, lever_arms): (Vec<Lever>, Vec<Arm>) = Lever::ALL
             .iter()
             .filter_map(|&l| Some((l, Arm::new(lever_scenario(&v, l)?, lever_n))))
-            .collect();
+            .unzip();
+        let mut arms = vec![Arm::new(v, n)];
+        arms.extend(lever_arms);
         Self {
-            base: Arm::new(v, n),
+            arms,
             levers,
+            retry: Vec::new(),
             published: 0,
+            workers: 0,
         }
     }
 
-    /// One replication of whatever is next; `false` when everything is done.
-    fn step(&mut self) -> bool {
-        if !self.base.done() {
-            self.base.step();
-            return true;
-        }
-        match self.levers.iter_mut().find(|(_, a)| !a.done()) {
-            Some((_, arm)) => {
-                arm.step();
-                true
-            }
-            None => false,
-        }
+    fn base(&self) -> Option<&Arm> {
+        self.arms.first()
     }
 
     fn progress(&self, runs_finished: u64) -> Progress {
+        let levers = &self.arms[1.min(self.arms.len())..];
         Progress {
             runs_finished,
-            replications_done: self.base.reps.len(),
-            replications: self.base.wanted,
-            levers_done: self.levers.iter().filter(|(_, a)| a.done()).count(),
-            levers: self.levers.len(),
+            replications_done: self.base().map_or(0, |a| a.reps.len()),
+            replications: self.base().map_or(0, |a| a.wanted),
+            levers_done: levers.iter().filter(|a| a.done()).count(),
+            levers: levers.len(),
+            workers: self.workers,
         }
+    }
+}
+
+impl PoolWork for Job {
+    fn next_item(&mut self, count: u32) -> Option<Item> {
+        if let Some(item) = self.retry.pop() {
+            return Some(item);
+        }
+        self.arms.iter_mut().enumerate().find_map(|(arm, a)| {
+            a.take(count)
+                .map(|(start, count)| Item { arm, start, count })
+        })
+    }
+
+    fn requeue(&mut self, item: Item) {
+        self.retry.push(item);
+    }
+
+    fn scenario(&self, arm: usize) -> Option<&Scenario> {
+        self.arms.get(arm).map(|a| a.scenario.get())
+    }
+
+    fn accept(&mut self, item: Item, reps: Vec<Replication>) {
+        if let Some(a) = self.arms.get_mut(item.arm) {
+            a.accept(item.start, reps);
+        }
+    }
+
+    fn complete(&self) -> bool {
+        self.arms.iter().all(Arm::done)
+    }
+
+    fn step_local(&mut self) -> bool {
+        match self.next_item(1) {
+            Some(item) => {
+                if let Some(a) = self.arms.get(item.arm) {
+                    let reps = a.compute(item.start, item.count);
+                    self.accept(item, reps);
+                }
+                true
+            }
+            None => !self.complete(),
+        }
+    }
+
+    fn set_workers(&mut self, workers: usize) {
+        self.workers = workers;
     }
 }
 
 /// Starts a new run whenever the validated scenario changes.
 pub fn run_on_change(state: AppState) {
-    let runner = BatchRunner::default();
+    let pool: Pool<Job> = Pool::new();
     Effect::new(move |_| {
         let Ok(valid) = state.validated.get() else {
             // Keep the last valid results (and let their run finish).
@@ -105,20 +189,24 @@ pub fn run_on_change(state: AppState) {
         let finished_before = state.progress.with_untracked(|p| p.runs_finished);
         state.progress.set(job.progress(finished_before));
         state.diagnosis.set(None);
-        runner.start(job, Job::step, move |job: &mut Job, finished| {
+        pool.start(job, move |job: &mut Job, finished| {
             let progress = job.progress(finished_before + u64::from(finished));
-            if job.base.reps.len() > job.published {
-                job.published = job.base.reps.len();
-                let result = aggregate(&job.base.scenario, &job.base.reps);
+            let Some(base) = job.arms.first() else {
+                return;
+            };
+            if base.reps.len() > job.published {
+                job.published = base.reps.len();
+                let result = aggregate(&base.scenario, &base.reps);
                 state.results.set(Some(Arc::new(result)));
             }
             if finished {
                 let runs: Vec<(Lever, Vec<Replication>)> = job
                     .levers
                     .iter()
+                    .zip(job.arms.iter().skip(1))
                     .map(|(l, a)| (*l, a.reps.clone()))
                     .collect();
-                let d = diagnose_from(&job.base.scenario, &job.base.reps, &runs);
+                let d = diagnose_from(&base.scenario, &base.reps, &runs);
                 state.diagnosis.set(Some(Arc::new(d)));
             }
             state.progress.set(progress);

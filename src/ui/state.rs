@@ -19,6 +19,8 @@ pub struct Progress {
     pub levers: usize,
     /// How many runs have finished since the page loaded (for tests and benchmarks).
     pub runs_finished: u64,
+    /// Web Workers computing this run (0: on the page itself).
+    pub workers: usize,
 }
 
 impl Progress {

@@ -1,6 +1,7 @@
 // Shared by the end-to-end specs: number parsing, waiting for the simulation, and a guard
 // that fails a test on any console error, page error, dialog or request leaving the origin.
 const { expect } = require("@playwright/test");
+const fs = require("fs");
 const path = require("path");
 
 const ARTIFACTS = path.resolve(__dirname, "../../target/e2e-artifacts");
@@ -84,4 +85,20 @@ function parseCsv(text) {
   return rows;
 }
 
-module.exports = { parseCsv, ARTIFACTS, dollars, count, runs, finishedAfter, load, watch, guard };
+/** Sets a numeric control by its id and waits for the new results. */
+async function setNumber(page, id, value) {
+  const done = await runs(page);
+  await page.locator(`#${id}`).fill(String(value));
+  await page.locator(`#${id}`).press("Enter");
+  await finishedAfter(page, done);
+}
+
+/** The text of a download triggered by clicking `locator`. */
+async function downloadText(page, locator) {
+  const [download] = await Promise.all([page.waitForEvent("download"), locator.click()]);
+  return { name: download.suggestedFilename(), text: fs.readFileSync(await download.path(), "utf8") };
+}
+
+module.exports = {
+  parseCsv, ARTIFACTS, dollars, count, runs, finishedAfter, load, watch, guard, setNumber, downloadText,
+};

@@ -4,7 +4,9 @@
 const { test, expect } = require("@playwright/test");
 const fs = require("fs");
 const path = require("path");
-const { parseCsv, ARTIFACTS, dollars, count, runs, finishedAfter, load, watch, guard } = require("./helpers");
+const {
+  parseCsv, ARTIFACTS, dollars, count, runs, finishedAfter, load, watch, guard, setNumber, downloadText,
+} = require("./helpers");
 
 guard(test);
 
@@ -17,21 +19,8 @@ async function saveAs(page, name) {
   await expect(page.locator("#saved-list .saved-name").filter({ hasText: name })).toHaveCount(1);
 }
 
-/** Sets a numeric control by its id and waits for the new results. */
-async function setNumber(page, id, value) {
-  const done = await runs(page);
-  await page.locator(`#${id}`).fill(String(value));
-  await page.locator(`#${id}`).press("Enter");
-  await finishedAfter(page, done);
-}
-
 const savedNames = (page) => page.locator("#saved-list .saved-name").allTextContents();
 
-/** The text of a download triggered by clicking `locator`. */
-async function downloadText(page, locator) {
-  const [download] = await Promise.all([page.waitForEvent("download"), locator.click()]);
-  return { name: download.suggestedFilename(), text: fs.readFileSync(await download.path(), "utf8") };
-}
 
 test("two saved scenarios survive a reload; rename, reorder, delete and undo work", async ({ page }) => {
   await load(page);

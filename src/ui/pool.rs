@@ -1,0 +1,320 @@
+//! A pool of Web Workers that run replications on the machine's other cores, so the page's
+//! own thread only aggregates and draws. Each worker runs this same wasm (`public/worker.js`,
+//! `worker::serve`); the page hands out small ranges of replication indices, at most
+//! [`IN_FLIGHT`] per worker, and a newer job makes the workers skip the older job's ranges.
+//! Until a worker has started, or if none can start (a browser without module workers, a
+//! missing script), the work runs in time-boxed batches on the page (`runner`), with the
+//! same results: replication `i` is the same wherever it runs.
+
+use std::cell::RefCell;
+use std::collections::VecDeque;
+use std::rc::{Rc, Weak};
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{MessageEvent, Worker, WorkerOptions, WorkerType};
+
+use super::runner::{now_ms, BatchRunner, PUBLISH_EVERY_MAX_MS, PUBLISH_EVERY_MS};
+use crate::engine::sim::Replication;
+use crate::engine::wire::{unpack, Request};
+use crate::model::Scenario;
+
+/// The worker script, next to `index.html`.
+const SCRIPT: &str = "./worker.js";
+/// Replications in a worker's first range of a job (a fast first result), then in each range.
+pub const FIRST_RANGE: u32 = 3;
+pub const RANGE: u32 = 8;
+/// Ranges of the current job a worker holds at once: one running, one waiting, so it never
+/// idles while the page is busy drawing.
+pub const IN_FLIGHT: usize = 2;
+/// Most workers, whatever the number of cores.
+const MAX_WORKERS: usize = 4;
+
+/// A range of replications of one arm of a job.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Item {
+    pub arm: usize,
+    pub start: u64,
+    pub count: u32,
+}
+
+/// Work the pool can spread: ranges handed out, taken back, and accepted in any order.
+pub trait PoolWork: 'static {
+    /// The next range of at most `count` replications, if any is left to hand out.
+    fn next_item(&mut self, count: u32) -> Option<Item>;
+    /// Gives back a range whose worker stopped.
+    fn requeue(&mut self, item: Item);
+    /// The scenario of an arm, as sent to a worker.
+    fn scenario(&self, arm: usize) -> Option<&Scenario>;
+    fn accept(&mut self, item: Item, reps: Vec<Replication>);
+    /// Every replication of every arm accepted.
+    fn complete(&self) -> bool;
+    /// Runs one replication on the page; `false` when there is nothing left to do.
+    fn step_local(&mut self) -> bool;
+    /// How many workers compute the job (0: the page itself).
+    fn set_workers(&mut self, workers: usize);
+}
+
+type Publish<J> = Rc<dyn Fn(&mut J, bool)>;
+
+struct Slot {
+    worker: Worker,
+    ready: bool,
+    dead: bool,
+    /// Requests sent and not yet answered, oldest first (a worker answers in order).
+    sent: VecDeque<(u64, Item)>,
+}
+
+struct Current<J> {
+    id: u64,
+    work: J,
+    publish: Publish<J>,
+    last_publish: Option<f64>,
+    gap: f64,
+}
+
+struct Inner<J> {
+    slots: Vec<Slot>,
+    current: Option<Current<J>>,
+    next_id: u64,
+    local: BatchRunner,
+}
+
+/// The page's workers and the job they work on; a new job replaces the old one.
+pub struct Pool<J: PoolWork>(Rc<RefCell<Inner<J>>>);
+
+impl<J: PoolWork> Clone for Pool<J> {
+    fn clone(&self) -> Self {
+        Self(Rc::clone(&self.0))
+    }
+}
+
+impl<J: PoolWork> Pool<J> {
+    /// Starts one worker per core (at most [`MAX_WORKERS`]). Their handlers live as long as
+    /// the page.
+    pub fn new() -> Self {
+        let pool = Pool(Rc::new(RefCell::new(Inner {
+            slots: Vec::new(),
+            current: None,
+            next_id: 1,
+            local: BatchRunner::default(),
+        })));
+        let cores = web_sys::window()
+            .map(|w| w.navigator().hardware_concurrency())
+            .unwrap_or(1.0);
+        let n = (cores as usize).clamp(1, MAX_WORKERS);
+        for index in 0..n {
+            if let Some(worker) = spawn(Rc::downgrade(&pool.0), index) {
+                pool.0.borrow_mut().slots.push(Slot {
+                    worker,
+                    ready: false,
+                    dead: false,
+                    sent: VecDeque::new(),
+                });
+            }
+        }
+        pool
+    }
+
+    /// Runs `work`, calling `publish` with it as results arrive (`true` the last time).
+    /// Cancels the job before.
+    pub fn start(&self, mut work: J, publish: impl Fn(&mut J, bool) + 'static) {
+        let publish: Publish<J> = Rc::new(publish);
+        let mut inner = self.0.borrow_mut();
+        inner.local.cancel();
+        let id = inner.next_id;
+        inner.next_id += 1;
+        let live = inner.slots.iter().filter(|s| s.ready && !s.dead).count();
+        work.set_workers(live);
+        if live == 0 {
+            inner.current = None;
+            let local = inner.local.clone();
+            drop(inner);
+            run_locally(&local, work, publish);
+            return;
+        }
+        inner.current = Some(Current {
+            id,
+            work,
+            publish,
+            last_publish: None,
+            gap: PUBLISH_EVERY_MS,
+        });
+        for i in 0..inner.slots.len() {
+            dispatch(&mut inner, i);
+        }
+    }
+}
+
+fn run_locally<J: PoolWork>(local: &BatchRunner, mut work: J, publish: Publish<J>) {
+    work.set_workers(0);
+    local.start(work, J::step_local, move |w: &mut J, finished| {
+        publish(w, finished)
+    });
+}
+
+/// Creates worker `index` and wires its messages to the pool.
+fn spawn<J: PoolWork>(pool: Weak<RefCell<Inner<J>>>, index: usize) -> Option<Worker> {
+    let options = WorkerOptions::new();
+    options.set_type(WorkerType::Module);
+    options.set_name(&format!("handoff-replications-{index}"));
+    let worker = Worker::new_with_options(SCRIPT, &options).ok()?;
+    let on_message = {
+        let pool = pool.clone();
+        Closure::<dyn Fn(MessageEvent)>::new(move |e: MessageEvent| {
+            if let Some(inner) = pool.upgrade() {
+                on_message(&inner, index, &e.data());
+            }
+        })
+    };
+    let on_error = Closure::<dyn Fn(web_sys::Event)>::new(move |e: web_sys::Event| {
+        e.prevent_default();
+        if let Some(inner) = pool.upgrade() {
+            retire(&inner, index);
+        }
+    });
+    worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+    // The pool lives as long as the page; so do its handlers.
+    on_message.forget();
+    on_error.forget();
+    Some(worker)
+}
+
+fn on_message<J: PoolWork>(inner: &Rc<RefCell<Inner<J>>>, index: usize, data: &JsValue) {
+    if let Some(text) = data.as_string() {
+        if text == "ready" {
+            let mut guard = inner.borrow_mut();
+            if let Some(slot) = guard.slots.get_mut(index) {
+                slot.ready = true;
+            }
+            dispatch(&mut guard, index);
+        } else {
+            web_sys::console::warn_1(&format!("A replication worker stopped: {text}").into());
+            retire(inner, index);
+        }
+        return;
+    }
+    let Some(words) = data.dyn_ref::<js_sys::Float64Array>().map(|a| a.to_vec()) else {
+        return;
+    };
+    let publish = {
+        let mut guard = inner.borrow_mut();
+        let sent = guard.slots.get_mut(index).and_then(|s| s.sent.pop_front());
+        let Some(current) = guard.current.as_mut() else {
+            return;
+        };
+        if let Some((job, item)) = sent.filter(|(job, _)| *job == current.id) {
+            match unpack(&words) {
+                Ok(reply)
+                    if reply.job == job && reply.replications.len() == item.count as usize =>
+                {
+                    current.work.accept(item, reply.replications);
+                }
+                _ => current.work.requeue(item),
+            }
+        }
+        let finished = current.work.complete();
+        let due = current
+            .last_publish
+            .is_none_or(|t| now_ms() - t >= current.gap);
+        if finished || due {
+            // Publish without holding the pool: what it sets may start a new job.
+            guard.current.take().map(|c| (c, finished))
+        } else {
+            dispatch(&mut guard, index);
+            None
+        }
+    };
+    let Some((mut current, finished)) = publish else {
+        return;
+    };
+    (current.publish)(&mut current.work, finished);
+    let mut guard = inner.borrow_mut();
+    if finished || guard.current.is_some() || guard.next_id != current.id + 1 {
+        // Done, or a newer job started while publishing.
+        return;
+    }
+    if current.last_publish.is_some() {
+        current.gap = (current.gap * 2.0).min(PUBLISH_EVERY_MAX_MS);
+    }
+    current.last_publish = Some(now_ms());
+    guard.current = Some(current);
+    for i in 0..guard.slots.len() {
+        dispatch(&mut guard, i);
+    }
+}
+
+/// A worker failed: its ranges go back to the job; with no worker left, the job finishes on
+/// the page.
+fn retire<J: PoolWork>(inner: &Rc<RefCell<Inner<J>>>, index: usize) {
+    let mut guard = inner.borrow_mut();
+    let Some(slot) = guard.slots.get_mut(index) else {
+        return;
+    };
+    slot.dead = true;
+    slot.worker.terminate();
+    let sent: Vec<(u64, Item)> = slot.sent.drain(..).collect();
+    let Some(mut current) = guard.current.take() else {
+        return;
+    };
+    for (job, item) in sent {
+        if job == current.id {
+            current.work.requeue(item);
+        }
+    }
+    if guard.slots.iter().any(|s| s.ready && !s.dead) {
+        guard.current = Some(current);
+        for i in 0..guard.slots.len() {
+            dispatch(&mut guard, i);
+        }
+    } else {
+        let local = guard.local.clone();
+        drop(guard);
+        run_locally(&local, current.work, current.publish);
+    }
+}
+
+/// Tops worker `index` up to [`IN_FLIGHT`] ranges of the current job.
+fn dispatch<J: PoolWork>(inner: &mut Inner<J>, index: usize) {
+    let Some(current) = inner.current.as_mut() else {
+        return;
+    };
+    let Some(slot) = inner.slots.get_mut(index) else {
+        return;
+    };
+    if !slot.ready || slot.dead {
+        return;
+    }
+    loop {
+        let mine = slot.sent.iter().filter(|(j, _)| *j == current.id).count();
+        if mine >= IN_FLIGHT {
+            return;
+        }
+        let size = if mine == 0 && current.last_publish.is_none() {
+            FIRST_RANGE
+        } else {
+            RANGE
+        };
+        let Some(item) = current.work.next_item(size) else {
+            return;
+        };
+        let request = current.work.scenario(item.arm).map(|s| Request {
+            job: current.id,
+            arm: item.arm,
+            start: item.start,
+            count: item.count,
+            scenario: s.clone(),
+        });
+        let sent = request
+            .and_then(|r| r.to_json().ok())
+            .map(|text| slot.worker.post_message(&JsValue::from_str(&text)));
+        match sent {
+            Some(Ok(())) => slot.sent.push_back((current.id, item)),
+            _ => {
+                current.work.requeue(item);
+                return;
+            }
+        }
+    }
+}
