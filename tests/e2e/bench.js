@@ -35,7 +35,7 @@ async function measure(page, value) {
     input.value = String(value);
     input.dispatchEvent(new Event("change"));
     const verdict = await done;
-    return { first, bands, verdict };
+    return { first, bands, verdict, workers: Number(progress.dataset.workers) };
   }, value);
 }
 
@@ -66,7 +66,9 @@ async function measure(page, value) {
       const xs = samples.map((s) => s[k]);
       return `median ${median(xs).toFixed(0)} ms, worst ${Math.max(...xs).toFixed(0)} ms`;
     };
-    console.log(`Baseline, ${reps} replications (${rounds} changes):`);
+    const workers = [...new Set(samples.map((s) => s.workers))].join(", ");
+    console.log(`Baseline, ${reps} replications (${rounds} changes; web workers: ${workers}; ` +
+      `cores: ${await page.evaluate(() => navigator.hardwareConcurrency)}):`);
     console.log(`  first updated result: ${row("first")}`);
     console.log(`  full bands:           ${row("bands")}`);
     console.log(`  verdict with levers:  ${row("verdict")}`);
