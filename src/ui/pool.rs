@@ -14,7 +14,9 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{MessageEvent, Worker, WorkerOptions, WorkerType};
 
-use super::runner::{now_ms, BatchRunner, PUBLISH_EVERY_MAX_MS, PUBLISH_EVERY_MS};
+use super::runner::{
+    now_ms, yield_to_browser, BatchRunner, PUBLISH_EVERY_MAX_MS, PUBLISH_EVERY_MS,
+};
 use crate::engine::sim::Replication;
 use crate::engine::wire::{unpack, Request};
 use crate::model::Scenario;
@@ -24,9 +26,10 @@ const SCRIPT: &str = "./worker.js";
 /// Replications in a worker's first range of a job (a fast first result), then in each range.
 pub const FIRST_RANGE: u32 = 3;
 pub const RANGE: u32 = 8;
-/// Ranges of the current job a worker holds at once: one running, one waiting, so it never
-/// idles while the page is busy drawing.
-pub const IN_FLIGHT: usize = 2;
+/// Ranges of the current job a worker holds at once: one running and enough waiting (about
+/// 50 ms of work) that it does not idle while the page aggregates and redraws. Waiting ranges
+/// of a replaced job are skipped, not computed, so a deep queue costs nothing on a change.
+pub const IN_FLIGHT: usize = 6;
 /// Most workers, whatever the number of cores.
 const MAX_WORKERS: usize = 4;
 
@@ -140,8 +143,10 @@ impl<J: PoolWork> Pool<J> {
             last_publish: None,
             gap: PUBLISH_EVERY_MS,
         });
-        for i in 0..inner.slots.len() {
-            dispatch(&mut inner, i);
+        // Until the first result is drawn only one worker computes, so that drawing it has a
+        // core to itself; the others join after that first publication.
+        if let Some(first) = inner.slots.iter().position(|s| s.ready && !s.dead) {
+            dispatch(&mut inner, first);
         }
     }
 }
@@ -235,13 +240,31 @@ fn on_message<J: PoolWork>(inner: &Rc<RefCell<Inner<J>>>, index: usize, data: &J
         // Done, or a newer job started while publishing.
         return;
     }
-    if current.last_publish.is_some() {
+    let first = current.last_publish.is_none();
+    if !first {
         current.gap = (current.gap * 2.0).min(PUBLISH_EVERY_MAX_MS);
     }
     current.last_publish = Some(now_ms());
     guard.current = Some(current);
-    for i in 0..guard.slots.len() {
-        dispatch(&mut guard, i);
+    if !first {
+        dispatch_all(&mut guard);
+        return;
+    }
+    // The other workers join once the first result is drawn (the page draws it in the
+    // microtasks after this handler; a yield runs after them).
+    drop(guard);
+    let inner = Rc::downgrade(inner);
+    wasm_bindgen_futures::spawn_local(async move {
+        yield_to_browser().await;
+        if let Some(inner) = inner.upgrade() {
+            dispatch_all(&mut inner.borrow_mut());
+        }
+    });
+}
+
+fn dispatch_all<J: PoolWork>(inner: &mut Inner<J>) {
+    for i in 0..inner.slots.len() {
+        dispatch(inner, i);
     }
 }
 
@@ -265,9 +288,7 @@ fn retire<J: PoolWork>(inner: &Rc<RefCell<Inner<J>>>, index: usize) {
     }
     if guard.slots.iter().any(|s| s.ready && !s.dead) {
         guard.current = Some(current);
-        for i in 0..guard.slots.len() {
-            dispatch(&mut guard, i);
-        }
+        dispatch_all(&mut guard);
     } else {
         let local = guard.local.clone();
         drop(guard);

@@ -21,7 +21,7 @@ pub const PUBLISH_EVERY_MAX_MS: f64 = 1_000.0;
 /// Lets the browser handle input and paint, then resumes as soon as it can. A message to
 /// oneself is not clamped like nested `setTimeout(0)` (at least 4 ms after a few levels), which
 /// would leave the page idle a quarter of the time between 12 ms batches.
-async fn yield_to_browser() {
+pub async fn yield_to_browser() {
     let posted = js_sys::Promise::new(&mut |resolve, _reject| {
         let sent = web_sys::MessageChannel::new().and_then(|channel| {
             channel.port1().set_onmessage(Some(&resolve));
