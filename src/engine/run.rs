@@ -21,31 +21,55 @@ impl Band {
     /// interpolate linearly between order statistics, found by selection rather than a full
     /// sort (this runs for every week of every series at each refinement of the bands).
     pub fn of(values: &[f64]) -> Band {
-        let mut v: Vec<f64> = values.iter().copied().filter(|x| x.is_finite()).collect();
+        Band::of_buffer(&mut values.to_vec())
+    }
+
+    /// [`Band::of`] in place: reorders (and drops the NaN values of) a buffer the caller
+    /// reuses, so aggregating many series allocates nothing per series.
+    pub fn of_buffer(v: &mut Vec<f64>) -> Band {
+        v.retain(|x| x.is_finite());
         if v.is_empty() {
             return Band::default();
         }
         let mean = v.iter().sum::<f64>() / v.len() as f64;
-        let mut q = |p: f64| {
-            let pos = p * (v.len() - 1) as f64;
-            let lo = pos.floor() as usize;
-            let (_, a, above) = v.select_nth_unstable_by(lo, f64::total_cmp);
-            let a = *a;
-            // The next order statistic is the least value above the selected one.
-            let b = if pos > lo as f64 {
-                above.iter().copied().min_by(f64::total_cmp).unwrap_or(a)
-            } else {
-                a
-            };
-            a + (b - a) * (pos - lo as f64)
-        };
+        let [p10, p50, p90] = quantiles(v, [0.1, 0.5, 0.9]);
         Band {
             mean,
-            p10: q(0.1),
-            p50: q(0.5),
-            p90: q(0.9),
+            p10,
+            p50,
+            p90,
         }
     }
+}
+
+/// Linearly interpolated quantiles of a non-empty sample, for increasing `ps`. Each order
+/// statistic is selected within the part above the one before, and the next order statistic
+/// is the least value above the selected one.
+fn quantiles<const K: usize>(v: &mut [f64], ps: [f64; K]) -> [f64; K] {
+    let n = v.len();
+    let mut out = [0.0; K];
+    let mut placed: Option<usize> = None;
+    for (o, p) in out.iter_mut().zip(ps) {
+        let pos = p * n.saturating_sub(1) as f64;
+        let lo = (pos.floor() as usize).min(n.saturating_sub(1));
+        if placed != Some(lo) {
+            let from = placed.map_or(0, |d| (d + 1).min(lo));
+            if let Some(rest) = v.get_mut(from..) {
+                rest.select_nth_unstable_by(lo - from, f64::total_cmp);
+            }
+            placed = Some(lo);
+        }
+        let a = v.get(lo).copied().unwrap_or(0.0);
+        let b = if pos > lo as f64 {
+            v.get(lo + 1..)
+                .and_then(|above| above.iter().copied().min_by(f64::total_cmp))
+                .unwrap_or(a)
+        } else {
+            a
+        };
+        *o = a + (b - a) * (pos - lo as f64);
+    }
+    out
 }
 
 /// One weekly series with its bands.
@@ -121,32 +145,37 @@ pub fn run(v: &ValidScenario) -> RunResult {
 /// Aggregates raw replications.
 pub fn aggregate(v: &ValidScenario, reps: &[Replication]) -> RunResult {
     let weeks = v.weeks();
-    let series = Weekly::ALL
+    // Week by week, every series' values across replications, gathered row by row (each
+    // replication's week is contiguous) into buffers reused for every week.
+    let mut series: Vec<Series> = Weekly::ALL
         .iter()
-        .map(|&m| {
-            let mut s = Series {
-                metric: m,
-                label: m.label().0.into(),
-                unit: m.label().1.into(),
-                mean: Vec::with_capacity(weeks),
-                p10: Vec::with_capacity(weeks),
-                p50: Vec::with_capacity(weeks),
-                p90: Vec::with_capacity(weeks),
-            };
-            for w in 0..weeks {
-                let vals: Vec<f64> = reps
-                    .iter()
-                    .map(|r| r.weekly.get(w).map_or(0.0, |x| x[m.index()]))
-                    .collect();
-                let b = Band::of(&vals);
-                s.mean.push(b.mean);
-                s.p10.push(b.p10);
-                s.p50.push(b.p50);
-                s.p90.push(b.p90);
-            }
-            s
+        .map(|&m| Series {
+            metric: m,
+            label: m.label().0.into(),
+            unit: m.label().1.into(),
+            mean: Vec::with_capacity(weeks),
+            p10: Vec::with_capacity(weeks),
+            p50: Vec::with_capacity(weeks),
+            p90: Vec::with_capacity(weeks),
         })
         .collect();
+    let mut columns: Vec<Vec<f64>> = vec![Vec::with_capacity(reps.len()); Weekly::N];
+    for w in 0..weeks {
+        columns.iter_mut().for_each(Vec::clear);
+        for r in reps {
+            let row = r.weekly.get(w).copied().unwrap_or([0.0; Weekly::N]);
+            for (c, x) in columns.iter_mut().zip(row) {
+                c.push(x);
+            }
+        }
+        for (s, c) in series.iter_mut().zip(columns.iter_mut()) {
+            let b = Band::of_buffer(c);
+            s.mean.push(b.mean);
+            s.p10.push(b.p10);
+            s.p50.push(b.p50);
+            s.p90.push(b.p90);
+        }
+    }
     let kpis = Total::ALL
         .iter()
         .map(|&t| {
@@ -202,6 +231,26 @@ mod tests {
         assert!(b.p10 <= b.p50 && b.p50 <= b.p90);
         assert_eq!(b.p50, 3.0);
         assert_eq!(Band::of(&[]), Band::default());
+    }
+
+    #[test]
+    fn aggregated_series_are_the_bands_of_each_weeks_values() {
+        assert!(Weekly::ALL.iter().enumerate().all(|(i, m)| m.index() == i));
+        let v = ValidScenario::try_from(crate::model::Preset::Baseline.scenario()).expect("valid");
+        let reps = replications(&v, 25);
+        let r = aggregate(&v, &reps);
+        for s in &r.series {
+            for w in [0, 7, v.weeks() - 1] {
+                let vals: Vec<f64> = reps.iter().map(|x| x.weekly[w][s.metric.index()]).collect();
+                let b = Band::of(&vals);
+                assert_eq!(
+                    (s.mean[w], s.p10[w], s.p50[w], s.p90[w]),
+                    (b.mean, b.p10, b.p50, b.p90),
+                    "{:?} week {w}",
+                    s.metric
+                );
+            }
+        }
     }
 
     #[test]
