@@ -159,7 +159,9 @@ pub fn aggregate(v: &ValidScenario, reps: &[Replication]) -> RunResult {
             p90: Vec::with_capacity(weeks),
         })
         .collect();
-    let mut columns: Vec<Vec<f64>> = vec![Vec::with_capacity(reps.len()); Weekly::N];
+    let mut columns: Vec<Vec<f64>> = (0..Weekly::N)
+        .map(|_| Vec::with_capacity(reps.len()))
+        .collect();
     for w in 0..weeks {
         columns.iter_mut().for_each(Vec::clear);
         for r in reps {
