@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use super::runner::BatchRunner;
+use super::runner::{BatchRunner, Publication};
 use super::simulate::Arm;
 use super::state::{AppState, CompareView, Side};
 use crate::analysis::compare;
@@ -105,6 +105,7 @@ pub fn run_on_change(state: AppState) {
         runner.start(
             job,
             CompareJob::step,
+            |_: &CompareJob| Publication::WhenDue,
             move |job: &mut CompareJob, finished| {
                 if !job.a.reps.is_empty() && !job.b.reps.is_empty() {
                     state

@@ -15,7 +15,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{MessageEvent, Worker, WorkerOptions, WorkerType};
 
 use super::runner::{
-    now_ms, yield_to_browser, BatchRunner, PUBLISH_EVERY_MAX_MS, PUBLISH_EVERY_MS,
+    now_ms, yield_to_browser, BatchRunner, Publication, PUBLISH_EVERY_MAX_MS, PUBLISH_EVERY_MS,
 };
 use crate::engine::sim::Replication;
 use crate::engine::wire::{unpack, Request};
@@ -54,6 +54,8 @@ pub trait PoolWork: 'static {
     fn complete(&self) -> bool;
     /// Runs one replication on the page; `false` when there is nothing left to do.
     fn step_local(&mut self) -> bool;
+    /// When to publish (see [`Publication`]).
+    fn publication(&self) -> Publication;
     /// How many workers compute the job (0: the page itself).
     fn set_workers(&mut self, workers: usize);
 }
@@ -153,9 +155,12 @@ impl<J: PoolWork> Pool<J> {
 
 fn run_locally<J: PoolWork>(local: &BatchRunner, mut work: J, publish: Publish<J>) {
     work.set_workers(0);
-    local.start(work, J::step_local, move |w: &mut J, finished| {
-        publish(w, finished)
-    });
+    local.start(
+        work,
+        J::step_local,
+        J::publication,
+        move |w: &mut J, finished| publish(w, finished),
+    );
 }
 
 /// Creates worker `index` and wires its messages to the pool.
@@ -223,7 +228,7 @@ fn on_message<J: PoolWork>(inner: &Rc<RefCell<Inner<J>>>, index: usize, data: &J
         let due = current
             .last_publish
             .is_none_or(|t| now_ms() - t >= current.gap);
-        if finished || due {
+        if finished || current.work.publication().publish(due) {
             // Publish without holding the pool: what it sets may start a new job.
             guard.current.take().map(|c| (c, finished))
         } else {

@@ -14,9 +14,32 @@ pub const BATCH_BUDGET_MS: f64 = 12.0;
 /// (the first and the last are always published). The gap doubles after each publication,
 /// up to [`PUBLISH_EVERY_MAX_MS`], so that aggregating and redrawing, which cost more as
 /// replications pile up, do not eat the computing time of a long run.
-pub const PUBLISH_EVERY_MS: f64 = 120.0;
+pub const PUBLISH_EVERY_MS: f64 = 250.0;
 /// Longest gap between two publications of intermediate results, in milliseconds.
 pub const PUBLISH_EVERY_MAX_MS: f64 = 1_000.0;
+
+/// When a job's results should be published (drawn), as the job sees it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Publication {
+    /// What the user waits for has just completed (the full bands): publish now.
+    Now,
+    /// Publish when the gap since the last publication has passed.
+    WhenDue,
+    /// Nearly complete: no periodic publication until it is, so that drawing an almost
+    /// final state does not delay drawing the final one.
+    Hold,
+}
+
+impl Publication {
+    /// Whether to publish, given whether the periodic gap has passed.
+    pub fn publish(self, due: bool) -> bool {
+        match self {
+            Publication::Now => true,
+            Publication::WhenDue => due,
+            Publication::Hold => false,
+        }
+    }
+}
 
 /// Lets the browser handle input and paint, then resumes as soon as it can. A message to
 /// oneself is not clamped like nested `setTimeout(0)` (at least 4 ms after a few levels), which
@@ -57,12 +80,14 @@ impl BatchRunner {
     }
 
     /// Runs `step` on `state` until it returns `false` (no more work). Between batches of
-    /// at most [`BATCH_BUDGET_MS`] it calls `publish` with the state so far and yields to the
-    /// browser. A later call to `start` or `cancel` stops this job at its next yield.
+    /// at most [`BATCH_BUDGET_MS`] it yields to the browser, and calls `publish` with the
+    /// state so far when `when` and the publication gap say so (see [`Publication`]), and at
+    /// the end. A later call to `start` or `cancel` stops this job at its next yield.
     pub fn start<S: 'static>(
         &self,
         mut state: S,
         mut step: impl FnMut(&mut S) -> bool + 'static,
+        when: impl Fn(&S) -> Publication + 'static,
         publish: impl Fn(&mut S, bool) + 'static,
     ) {
         self.cancel();
@@ -81,7 +106,7 @@ impl BatchRunner {
                     return;
                 }
                 let due = last_publish.is_none_or(|t| now_ms() - t >= gap);
-                if due || !more {
+                if !more || when(&state).publish(due) {
                     publish(&mut state, !more);
                     if last_publish.is_some() {
                         gap = (gap * 2.0).min(PUBLISH_EVERY_MAX_MS);

@@ -9,6 +9,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use super::pool::{Item, Pool, PoolWork};
+use super::runner::Publication;
 use super::state::{AppState, Progress};
 use crate::analysis::{diagnose_from, lever_scenario, Lever};
 use crate::engine::aggregate;
@@ -18,6 +19,9 @@ use crate::model::{Scenario, ValidScenario};
 
 /// Most replications per lever: enough for a paired difference with a tight band.
 pub const LEVER_REPLICATIONS: usize = 100;
+/// Past this share of the replications (in percent), intermediate results are no longer
+/// drawn: the full bands come soon, and drawing both would delay them.
+const NEARLY_DONE_PERCENT: usize = 80;
 
 /// One scenario (the base or a lever) and the replications run so far, always replications
 /// `0..reps.len()` in order, whichever worker computed them.
@@ -169,6 +173,23 @@ impl PoolWork for Job {
                 true
             }
             None => !self.complete(),
+        }
+    }
+
+    fn publication(&self) -> Publication {
+        let Some(b) = self.base() else {
+            return Publication::WhenDue;
+        };
+        if b.done() {
+            if self.published < b.reps.len() {
+                Publication::Now
+            } else {
+                Publication::WhenDue
+            }
+        } else if self.published > 0 && b.reps.len() * 100 >= b.wanted * NEARLY_DONE_PERCENT {
+            Publication::Hold
+        } else {
+            Publication::WhenDue
         }
     }
 
