@@ -68,7 +68,7 @@ pub fn funnel_pair_svg(
         ctx.configure_mesh()
             .disable_y_mesh()
             .disable_y_axis()
-            .light_line_style(WHITE)
+            .light_line_style(TRANSPARENT)
             .bold_line_style(palette::GRID)
             .x_desc("Leads over the run (median across replications)")
             .x_label_formatter(&|v| ValueFormat::Count.axis(*v))

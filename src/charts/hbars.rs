@@ -100,7 +100,7 @@ pub fn hbar_chart_svg(layout: &HBarLayout<'_>, rows: &[HBar]) -> Result<String, 
         ctx.configure_mesh()
             .disable_y_mesh()
             .disable_y_axis()
-            .light_line_style(WHITE)
+            .light_line_style(TRANSPARENT)
             .bold_line_style(palette::GRID)
             .x_desc(layout.x_label)
             .x_label_formatter(&|v| format.axis(*v))

@@ -38,7 +38,7 @@ pub fn waterfall_svg(
             .configure_mesh()
             .disable_x_mesh()
             .disable_x_axis()
-            .light_line_style(WHITE)
+            .light_line_style(TRANSPARENT)
             .bold_line_style(palette::GRID)
             .y_desc("Leads (expected count)")
             .y_label_formatter(&|v| format::count(*v))
