@@ -1,14 +1,17 @@
 //! Portable random streams: replication `i` of a run with seed `s` draws mechanism `m` on
-//! day (or week) `d` from a PCG-64 (MCG) stream seeded by a SplitMix64 hash of `(s, i, m, d)`
-//! only. Results therefore do not
+//! day (or week) `d` from a xoshiro256++ stream seeded (through SplitMix64, as the xoshiro
+//! authors recommend) by a SplitMix64 hash of `(s, i, m, d)` only. The generator uses 64-bit
+//! arithmetic only, which WebAssembly has natively (PCG-64's 128-bit multiply is emulated
+//! there). Results therefore do not
 //! depend on how many replications run or in which order, and two scenarios run with the same
 //! seed share random numbers mechanism by mechanism (common random numbers).
 
 use rand_distr::{Binomial, Distribution, Poisson};
-use rand_pcg::Pcg64Mcg;
+use rand::SeedableRng;
+use rand_xoshiro::Xoshiro256PlusPlus;
 
 /// The random generator of every stream (portable: same numbers on every platform).
-pub type Rng = Pcg64Mcg;
+pub type Rng = Xoshiro256PlusPlus;
 
 /// One sub-stream per mechanism, so that changing, say, SDR headcount does not shift the
 /// arrival draws.
@@ -37,8 +40,7 @@ pub fn stream(seed: u64, replication: u64, purpose: Purpose, period: u64) -> Rng
     let h = splitmix64(
         splitmix64(splitmix64(splitmix64(seed) ^ replication) ^ purpose as u64) ^ period,
     );
-    let lo = splitmix64(h ^ 0x5851_F42D_4C95_7F2D);
-    Rng::new((u128::from(h) << 64) | u128::from(lo) | 1)
+    Rng::seed_from_u64(h)
 }
 
 /// Binomial draw; total for any `n` and any `p` (clamped into [0, 1]).
