@@ -6,8 +6,8 @@
 //! depend on how many replications run or in which order, and two scenarios run with the same
 //! seed share random numbers mechanism by mechanism (common random numbers).
 
-use rand_distr::{Binomial, Distribution, Poisson};
 use rand::SeedableRng;
+use rand_distr::{Binomial, Distribution, Poisson};
 use rand_xoshiro::Xoshiro256PlusPlus;
 
 /// The random generator of every stream (portable: same numbers on every platform).
@@ -43,8 +43,19 @@ pub fn stream(seed: u64, replication: u64, purpose: Purpose, period: u64) -> Rng
     Rng::seed_from_u64(h)
 }
 
-/// Binomial draw; total for any `n` and any `p` (clamped into [0, 1]).
+/// Binomial draw; total for any `n` and any `p` (clamped into [0, 1]). Most draws of a
+/// replication have `n` of 0 or 1, so those are inlined at the call site: 0 without a draw,
+/// 1 as a Bernoulli trial with one uniform (0 for a NaN `p`, like larger `n`).
+#[inline]
 pub fn binom(rng: &mut Rng, n: u32, p: f64) -> u32 {
+    match n {
+        0 => 0,
+        1 => u32::from(uniform(rng) < p),
+        _ => binom_general(rng, n, p),
+    }
+}
+
+fn binom_general(rng: &mut Rng, n: u32, p: f64) -> u32 {
     if n == 0 || p.is_nan() || p <= 0.0 {
         return 0;
     }
@@ -52,7 +63,7 @@ pub fn binom(rng: &mut Rng, n: u32, p: f64) -> u32 {
         return n;
     }
     if p > 0.5 {
-        return n - binom(rng, n, 1.0 - p);
+        return n - binom_general(rng, n, 1.0 - p);
     }
     if f64::from(n) * p < 12.0 {
         return binom_inversion(rng, n, p);
@@ -90,15 +101,62 @@ fn binom_inversion(rng: &mut Rng, n: u32, p: f64) -> u32 {
 
 /// Poisson draw with mean `lambda` (0 for non-positive or non-finite means).
 pub fn poisson(rng: &mut Rng, lambda: f64) -> u32 {
-    if !lambda.is_finite() || lambda <= 0.0 {
-        return 0;
-    }
-    match Poisson::new(lambda) {
-        Ok(d) => {
-            let x: f64 = d.sample(rng);
-            x.clamp(0.0, f64::from(u32::MAX / 4)) as u32
+    PoissonDraw::new(lambda).sample(rng)
+}
+
+/// A Poisson distribution set up once and drawn many times. Means below 12 are drawn by
+/// inversion (sequential search from 0: one uniform per draw, where rand_distr's method for
+/// small means multiplies about `lambda + 1` uniforms); larger means use rand_distr's
+/// rejection method, whose cost does not grow with the mean.
+#[derive(Debug, Clone, Copy)]
+pub enum PoissonDraw {
+    /// Always 0 (non-positive or non-finite mean).
+    Zero,
+    /// Inversion: the mean and the probability of 0, `exp(-lambda)`.
+    Inversion {
+        lambda: f64,
+        p0: f64,
+    },
+    Rejection(Poisson<f64>),
+}
+
+impl PoissonDraw {
+    pub fn new(lambda: f64) -> Self {
+        if !lambda.is_finite() || lambda <= 0.0 {
+            return PoissonDraw::Zero;
         }
-        Err(_) => 0,
+        if lambda < 12.0 {
+            return PoissonDraw::Inversion {
+                lambda,
+                p0: (-lambda).exp(),
+            };
+        }
+        match Poisson::new(lambda) {
+            Ok(d) => PoissonDraw::Rejection(d),
+            Err(_) => PoissonDraw::Zero,
+        }
+    }
+
+    pub fn sample(&self, rng: &mut Rng) -> u32 {
+        match *self {
+            PoissonDraw::Zero => 0,
+            PoissonDraw::Inversion { lambda, p0 } => {
+                let mut u = uniform(rng);
+                let mut f = p0;
+                let mut k = 0u32;
+                // The probabilities sum to 1 up to rounding; stop if the tail underflows.
+                while u > f && f > 0.0 {
+                    u -= f;
+                    k += 1;
+                    f *= lambda / f64::from(k);
+                }
+                k
+            }
+            PoissonDraw::Rejection(d) => {
+                let x: f64 = d.sample(rng);
+                x.clamp(0.0, f64::from(u32::MAX / 4)) as u32
+            }
+        }
     }
 }
 

@@ -5,12 +5,10 @@
 
 use std::collections::VecDeque;
 
-use rand_distr::{Distribution, Poisson};
-
 use serde::{Deserialize, Serialize};
 
 use super::curves::{band_propensity, Curves, BANDS, TYPES};
-use super::rng::{binom, poisson, std_normal, stream, uniform, Purpose, Rng};
+use super::rng::{binom, poisson, std_normal, stream, uniform, PoissonDraw, Purpose, Rng};
 use crate::model::{QueuePriority, ValidScenario};
 
 /// Where every lead is at the end of a replication. Sums exactly to the inquiries.
@@ -345,6 +343,8 @@ struct State<'a> {
     ae: Rng,
     deals: Rng,
     debt_min: f64,
+    /// Cycle length in days of each bin of `CYCLE_Z` (computed once, not per opening).
+    cycles: [f64; CYCLE_Z.len()],
     /// Reused work buffers (no allocation per day).
     buf_first: Vec<usize>,
     buf_follow: Vec<usize>,
@@ -369,6 +369,11 @@ pub fn replicate(v: &ValidScenario, c: &Curves, rep: u64) -> Replication {
         ae: stream(seed, rep, Purpose::Closing, 0),
         deals: stream(seed, rep, Purpose::Deals, 0),
         debt_min: 0.0,
+        cycles: CYCLE_Z.map(|z| {
+            (c.cycle_median_d * (c.cycle_sigma * z).exp())
+                .round()
+                .max(1.0)
+        }),
         buf_first: Vec::new(),
         buf_follow: Vec::new(),
         buf_work: Vec::new(),
@@ -430,13 +435,10 @@ pub fn replicate(v: &ValidScenario, c: &Curves, rep: u64) -> Replication {
             }
         }
         // Daily MQL arrivals per type: Poisson distributions built once a week.
-        let mut daily: [[Option<Poisson<f64>>; 2]; BANDS] = Default::default();
+        let mut daily = [[PoissonDraw::Zero; 2]; BANDS];
         for b in 0..BANDS {
             for class in 0..2 {
-                let l = lam[b][class + 1] / 7.0;
-                if l > 0.0 && l.is_finite() {
-                    daily[b][class] = Poisson::new(l).ok();
-                }
+                daily[b][class] = PoissonDraw::new(lam[b][class + 1] / 7.0);
             }
         }
         let mut speeds: Vec<(f64, u32)> = Vec::new();
@@ -459,10 +461,7 @@ pub fn replicate(v: &ValidScenario, c: &Curves, rep: u64) -> Replication {
             };
             for b in 0..BANDS {
                 for class in 0..2 {
-                    let n = daily[b][class].as_ref().map_or(0, |d| {
-                        let x: f64 = d.sample(&mut arrivals);
-                        x.clamp(0.0, 1e9) as u32
-                    });
+                    let n = daily[b][class].sample(&mut arrivals);
                     if lam[b][class + 1] > 0.0 {
                         marketing_cost += f64::from(n) * cost[b][class + 1] / lam[b][class + 1];
                     }
@@ -643,7 +642,13 @@ fn allocate(rng: &mut Rng, counts: &[u32], take: u32, n: u32, out: &mut [u32]) {
     for (o, c) in out.iter_mut().zip(counts) {
         let x = f64::from(*c) * f;
         let base = x.floor();
-        let extra = if uniform(rng) < x - base { 1.0 } else { 0.0 };
+        // No draw when there is nothing to round (an empty cell, or a whole share).
+        let frac = x - base;
+        let extra = if frac > 0.0 && uniform(rng) < frac {
+            1.0
+        } else {
+            0.0
+        };
         *o = ((base + extra) as u32).min(*c).min(left);
         left -= *o;
     }
@@ -741,7 +746,8 @@ impl State<'_> {
                 attempts: attempt.saturating_add(1),
                 counts: [0; TYPES],
             };
-            let speed = c.speed_factor(age);
+            // Computed on first use: most cohorts yield no accepted lead to qualify.
+            let mut speed = None;
             let mut served_total = 0u32;
             for &class in classes {
                 let lo = class * BANDS;
@@ -761,7 +767,12 @@ impl State<'_> {
                     self.queue[i].counts[lo + b] -= k;
                     let contacts = binom(&mut self.sdr, k, pc);
                     let accepted = binom(&mut self.sdr, contacts, c.accept[b]);
-                    let sqls = binom(&mut self.sdr, accepted, c.qualify[b] * speed);
+                    let sqls = if accepted > 0 {
+                        let speed = *speed.get_or_insert_with(|| c.speed_factor(age));
+                        binom(&mut self.sdr, accepted, c.qualify[b] * speed)
+                    } else {
+                        0
+                    };
                     let poor_fit = contacts - accepted;
                     let not_ready = accepted - sqls;
                     let missed = k - contacts;
@@ -936,7 +947,10 @@ impl State<'_> {
         // Spread outcomes over equal-probability cycle-length bins.
         for (outcome, mut left) in [(0usize, won), (1usize, lost)] {
             let mut bins_left = CYCLE_Z.len() as f64;
-            for z in CYCLE_Z {
+            for cycle in self.cycles {
+                if left == 0 {
+                    break; // every later bin would draw 0 without a random number
+                }
                 let k = if bins_left <= 1.0 {
                     left
                 } else {
@@ -947,9 +961,6 @@ impl State<'_> {
                 if k == 0 {
                     continue;
                 }
-                let cycle = (c.cycle_median_d * (c.cycle_sigma * z).exp())
-                    .round()
-                    .max(1.0);
                 let close = day + cycle as usize;
                 if let Some(slot) = self.closes.get_mut(close) {
                     if outcome == 0 {
