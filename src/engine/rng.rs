@@ -37,10 +37,22 @@ pub fn splitmix64(mut z: u64) -> u64 {
 /// every period keeps two scenarios' draws aligned (common random numbers) even when a
 /// change alters how many draws a mechanism makes on some day.
 pub fn stream(seed: u64, replication: u64, purpose: Purpose, period: u64) -> Rng {
-    let h = splitmix64(
-        splitmix64(splitmix64(splitmix64(seed) ^ replication) ^ purpose as u64) ^ period,
-    );
-    Rng::seed_from_u64(h)
+    Streams::new(seed, replication).stream(purpose, period)
+}
+
+/// The streams of one replication: the `(seed, replication)` part of the hash, computed once.
+/// `Streams::new(s, i).stream(m, d)` is `stream(s, i, m, d)`.
+#[derive(Debug, Clone, Copy)]
+pub struct Streams(u64);
+
+impl Streams {
+    pub fn new(seed: u64, replication: u64) -> Self {
+        Streams(splitmix64(splitmix64(seed) ^ replication))
+    }
+
+    pub fn stream(self, purpose: Purpose, period: u64) -> Rng {
+        Rng::seed_from_u64(splitmix64(splitmix64(self.0 ^ purpose as u64) ^ period))
+    }
 }
 
 /// Binomial draw; total for any `n` and any `p` (clamped into [0, 1]). Most draws of a
@@ -61,6 +73,10 @@ fn binom_general(rng: &mut Rng, n: u32, p: f64) -> u32 {
     }
     if p >= 1.0 {
         return n;
+    }
+    if n <= 3 {
+        // A few Bernoulli trials cost less than inversion's integer power.
+        return (0..n).map(|_| u32::from(uniform(rng) < p)).sum();
     }
     if p > 0.5 {
         return n - binom_general(rng, n, 1.0 - p);

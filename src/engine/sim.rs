@@ -8,7 +8,7 @@ use std::collections::VecDeque;
 use serde::{Deserialize, Serialize};
 
 use super::curves::{band_propensity, Curves, BANDS, TYPES};
-use super::rng::{binom, poisson, std_normal, stream, uniform, PoissonDraw, Purpose, Rng};
+use super::rng::{binom, poisson, std_normal, uniform, PoissonDraw, Purpose, Rng, Streams};
 use crate::model::{QueuePriority, ValidScenario};
 
 /// Where every lead is at the end of a replication. Sums exactly to the inquiries.
@@ -343,6 +343,9 @@ struct State<'a> {
     ae: Rng,
     deals: Rng,
     debt_min: f64,
+    /// Contact chance of each attempt number on a fresh lead (`Curves::attempt_contact`),
+    /// computed once.
+    attempt_contact: Vec<f64>,
     /// Cycle length in days of each bin of `CYCLE_Z` (computed once, not per opening).
     cycles: [f64; CYCLE_Z.len()],
     /// Reused work buffers (no allocation per day).
@@ -354,7 +357,7 @@ struct State<'a> {
 
 /// Runs replication `rep` of a scenario.
 pub fn replicate(v: &ValidScenario, c: &Curves, rep: u64) -> Replication {
-    let seed = v.get().run.seed;
+    let streams = Streams::new(v.get().run.seed, rep);
     let weeks = c.weeks;
     let days = weeks * 7;
     let mut st = State {
@@ -365,10 +368,11 @@ pub fn replicate(v: &ValidScenario, c: &Curves, rep: u64) -> Replication {
         open: 0,
         closes: vec![(0, 0, 0.0); days],
         leaks: Leaks::default(),
-        sdr: stream(seed, rep, Purpose::Sdr, 0),
-        ae: stream(seed, rep, Purpose::Closing, 0),
-        deals: stream(seed, rep, Purpose::Deals, 0),
+        sdr: streams.stream(Purpose::Sdr, 0),
+        ae: streams.stream(Purpose::Closing, 0),
+        deals: streams.stream(Purpose::Deals, 0),
         debt_min: 0.0,
+        attempt_contact: (0..=c.max_attempts).map(|a| c.attempt_contact(a)).collect(),
         cycles: CYCLE_Z.map(|z| {
             (c.cycle_median_d * (c.cycle_sigma * z).exp())
                 .round()
@@ -380,6 +384,8 @@ pub fn replicate(v: &ValidScenario, c: &Curves, rep: u64) -> Replication {
         buf_new: Vec::new(),
     };
     let mut arrivals;
+    let mut daily = [[PoissonDraw::Zero; 2]; BANDS];
+    let mut daily_lam = [[0.0f64; 2]; BANDS];
     let mut weekly = vec![[0.0; Weekly::N]; weeks];
     let mut totals = [0.0; Total::N];
     let mut inquiries: u64 = 0;
@@ -416,8 +422,8 @@ pub fn replicate(v: &ValidScenario, c: &Curves, rep: u64) -> Replication {
             }
         }
         // Nurture: weekly re-engagement and dormancy, then this week's below-threshold leads.
-        let mut nur_rng = stream(seed, rep, Purpose::Nurture, w as u64);
-        arrivals = stream(seed, rep, Purpose::Arrivals, w as u64);
+        let mut nur_rng = streams.stream(Purpose::Nurture, w as u64);
+        arrivals = streams.stream(Purpose::Arrivals, w as u64);
         let mut reengaged = [0u32; BANDS];
         for b in 0..BANDS {
             let pool = u32::try_from(st.nurture[b]).unwrap_or(u32::MAX);
@@ -435,10 +441,14 @@ pub fn replicate(v: &ValidScenario, c: &Curves, rep: u64) -> Replication {
             }
         }
         // Daily MQL arrivals per type: Poisson distributions built once a week.
-        let mut daily = [[PoissonDraw::Zero; 2]; BANDS];
+        // (Rebuilt only when a rate changed: without seasonality or bursts, never.)
         for b in 0..BANDS {
             for class in 0..2 {
-                daily[b][class] = PoissonDraw::new(lam[b][class + 1] / 7.0);
+                let l = lam[b][class + 1] / 7.0;
+                if l.to_bits() != daily_lam[b][class].to_bits() {
+                    daily[b][class] = PoissonDraw::new(l);
+                    daily_lam[b][class] = l;
+                }
             }
         }
         let mut speeds: Vec<(f64, u32)> = Vec::new();
@@ -448,10 +458,10 @@ pub fn replicate(v: &ValidScenario, c: &Curves, rep: u64) -> Replication {
             let day = w * 7 + dw;
             let day_start = day as f64 * 24.0;
             let d = day as u64;
-            arrivals = stream(seed, rep, Purpose::Arrivals, 10_000 + d);
-            st.sdr = stream(seed, rep, Purpose::Sdr, d);
-            st.ae = stream(seed, rep, Purpose::Closing, d);
-            st.deals = stream(seed, rep, Purpose::Deals, d);
+            arrivals = streams.stream(Purpose::Arrivals, 10_000 + d);
+            st.sdr = streams.stream(Purpose::Sdr, d);
+            st.ae = streams.stream(Purpose::Closing, d);
+            st.deals = streams.stream(Purpose::Deals, d);
             // New MQLs of the day.
             let mut e = Entry {
                 arrival_h: day_start + 12.0,
@@ -730,7 +740,13 @@ impl State<'_> {
             } else {
                 t_serve.max(entry.due_h) - entry.arrival_h
             };
-            let pc = c.contact(attempt, age);
+            // `c.contact(attempt, age)`, with the attempt's chance from the table.
+            let base = self
+                .attempt_contact
+                .get(usize::from(attempt))
+                .copied()
+                .unwrap_or_else(|| c.attempt_contact(attempt));
+            let pc = (base * c.contact_age_factor(age)).clamp(0.0, 1.0);
             let per_lead = c.attempt_min + pc * c.conv_min;
             let afford = (remaining / per_lead)
                 .floor()
