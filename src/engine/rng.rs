@@ -1,14 +1,17 @@
 //! Portable random streams: replication `i` of a run with seed `s` draws mechanism `m` on
-//! day (or week) `d` from a PCG-64 (MCG) stream seeded by a SplitMix64 hash of `(s, i, m, d)`
-//! only. Results therefore do not
+//! day (or week) `d` from a xoshiro256++ stream seeded (through SplitMix64, as the xoshiro
+//! authors recommend) by a SplitMix64 hash of `(s, i, m, d)` only. The generator uses 64-bit
+//! arithmetic only, which WebAssembly has natively (PCG-64's 128-bit multiply is emulated
+//! there). Results therefore do not
 //! depend on how many replications run or in which order, and two scenarios run with the same
 //! seed share random numbers mechanism by mechanism (common random numbers).
 
+use rand::SeedableRng;
 use rand_distr::{Binomial, Distribution, Poisson};
-use rand_pcg::Pcg64Mcg;
+use rand_xoshiro::Xoshiro256PlusPlus;
 
 /// The random generator of every stream (portable: same numbers on every platform).
-pub type Rng = Pcg64Mcg;
+pub type Rng = Xoshiro256PlusPlus;
 
 /// One sub-stream per mechanism, so that changing, say, SDR headcount does not shift the
 /// arrival draws.
@@ -34,23 +37,49 @@ pub fn splitmix64(mut z: u64) -> u64 {
 /// every period keeps two scenarios' draws aligned (common random numbers) even when a
 /// change alters how many draws a mechanism makes on some day.
 pub fn stream(seed: u64, replication: u64, purpose: Purpose, period: u64) -> Rng {
-    let h = splitmix64(
-        splitmix64(splitmix64(splitmix64(seed) ^ replication) ^ purpose as u64) ^ period,
-    );
-    let lo = splitmix64(h ^ 0x5851_F42D_4C95_7F2D);
-    Rng::new((u128::from(h) << 64) | u128::from(lo) | 1)
+    Streams::new(seed, replication).stream(purpose, period)
 }
 
-/// Binomial draw; total for any `n` and any `p` (clamped into [0, 1]).
+/// The streams of one replication: the `(seed, replication)` part of the hash, computed once.
+/// `Streams::new(s, i).stream(m, d)` is `stream(s, i, m, d)`.
+#[derive(Debug, Clone, Copy)]
+pub struct Streams(u64);
+
+impl Streams {
+    pub fn new(seed: u64, replication: u64) -> Self {
+        Streams(splitmix64(splitmix64(seed) ^ replication))
+    }
+
+    pub fn stream(self, purpose: Purpose, period: u64) -> Rng {
+        Rng::seed_from_u64(splitmix64(splitmix64(self.0 ^ purpose as u64) ^ period))
+    }
+}
+
+/// Binomial draw; total for any `n` and any `p` (clamped into [0, 1]). Most draws of a
+/// replication have `n` of 0 or 1, so those are inlined at the call site: 0 without a draw,
+/// 1 as a Bernoulli trial with one uniform (0 for a NaN `p`, like larger `n`).
+#[inline]
 pub fn binom(rng: &mut Rng, n: u32, p: f64) -> u32 {
+    match n {
+        0 => 0,
+        1 => u32::from(uniform(rng) < p),
+        _ => binom_general(rng, n, p),
+    }
+}
+
+fn binom_general(rng: &mut Rng, n: u32, p: f64) -> u32 {
     if n == 0 || p.is_nan() || p <= 0.0 {
         return 0;
     }
     if p >= 1.0 {
         return n;
     }
+    if n <= 3 {
+        // A few Bernoulli trials cost less than inversion's integer power.
+        return (0..n).map(|_| u32::from(uniform(rng) < p)).sum();
+    }
     if p > 0.5 {
-        return n - binom(rng, n, 1.0 - p);
+        return n - binom_general(rng, n, 1.0 - p);
     }
     if f64::from(n) * p < 12.0 {
         return binom_inversion(rng, n, p);
@@ -88,15 +117,62 @@ fn binom_inversion(rng: &mut Rng, n: u32, p: f64) -> u32 {
 
 /// Poisson draw with mean `lambda` (0 for non-positive or non-finite means).
 pub fn poisson(rng: &mut Rng, lambda: f64) -> u32 {
-    if !lambda.is_finite() || lambda <= 0.0 {
-        return 0;
-    }
-    match Poisson::new(lambda) {
-        Ok(d) => {
-            let x: f64 = d.sample(rng);
-            x.clamp(0.0, f64::from(u32::MAX / 4)) as u32
+    PoissonDraw::new(lambda).sample(rng)
+}
+
+/// A Poisson distribution set up once and drawn many times. Means below 12 are drawn by
+/// inversion (sequential search from 0: one uniform per draw, where rand_distr's method for
+/// small means multiplies about `lambda + 1` uniforms); larger means use rand_distr's
+/// rejection method, whose cost does not grow with the mean.
+#[derive(Debug, Clone, Copy)]
+pub enum PoissonDraw {
+    /// Always 0 (non-positive or non-finite mean).
+    Zero,
+    /// Inversion: the mean and the probability of 0, `exp(-lambda)`.
+    Inversion {
+        lambda: f64,
+        p0: f64,
+    },
+    Rejection(Poisson<f64>),
+}
+
+impl PoissonDraw {
+    pub fn new(lambda: f64) -> Self {
+        if !lambda.is_finite() || lambda <= 0.0 {
+            return PoissonDraw::Zero;
         }
-        Err(_) => 0,
+        if lambda < 12.0 {
+            return PoissonDraw::Inversion {
+                lambda,
+                p0: (-lambda).exp(),
+            };
+        }
+        match Poisson::new(lambda) {
+            Ok(d) => PoissonDraw::Rejection(d),
+            Err(_) => PoissonDraw::Zero,
+        }
+    }
+
+    pub fn sample(&self, rng: &mut Rng) -> u32 {
+        match *self {
+            PoissonDraw::Zero => 0,
+            PoissonDraw::Inversion { lambda, p0 } => {
+                let mut u = uniform(rng);
+                let mut f = p0;
+                let mut k = 0u32;
+                // The probabilities sum to 1 up to rounding; stop if the tail underflows.
+                while u > f && f > 0.0 {
+                    u -= f;
+                    k += 1;
+                    f *= lambda / f64::from(k);
+                }
+                k
+            }
+            PoissonDraw::Rejection(d) => {
+                let x: f64 = d.sample(rng);
+                x.clamp(0.0, f64::from(u32::MAX / 4)) as u32
+            }
+        }
     }
 }
 

@@ -5,12 +5,10 @@
 
 use std::collections::VecDeque;
 
-use rand_distr::{Distribution, Poisson};
-
 use serde::{Deserialize, Serialize};
 
 use super::curves::{band_propensity, Curves, BANDS, TYPES};
-use super::rng::{binom, poisson, std_normal, stream, uniform, Purpose, Rng};
+use super::rng::{binom, poisson, std_normal, uniform, PoissonDraw, Purpose, Rng, Streams};
 use crate::model::{QueuePriority, ValidScenario};
 
 /// Where every lead is at the end of a replication. Sums exactly to the inquiries.
@@ -345,6 +343,11 @@ struct State<'a> {
     ae: Rng,
     deals: Rng,
     debt_min: f64,
+    /// Contact chance of each attempt number on a fresh lead (`Curves::attempt_contact`),
+    /// computed once.
+    attempt_contact: Vec<f64>,
+    /// Cycle length in days of each bin of `CYCLE_Z` (computed once, not per opening).
+    cycles: [f64; CYCLE_Z.len()],
     /// Reused work buffers (no allocation per day).
     buf_first: Vec<usize>,
     buf_follow: Vec<usize>,
@@ -354,7 +357,7 @@ struct State<'a> {
 
 /// Runs replication `rep` of a scenario.
 pub fn replicate(v: &ValidScenario, c: &Curves, rep: u64) -> Replication {
-    let seed = v.get().run.seed;
+    let streams = Streams::new(v.get().run.seed, rep);
     let weeks = c.weeks;
     let days = weeks * 7;
     let mut st = State {
@@ -365,16 +368,24 @@ pub fn replicate(v: &ValidScenario, c: &Curves, rep: u64) -> Replication {
         open: 0,
         closes: vec![(0, 0, 0.0); days],
         leaks: Leaks::default(),
-        sdr: stream(seed, rep, Purpose::Sdr, 0),
-        ae: stream(seed, rep, Purpose::Closing, 0),
-        deals: stream(seed, rep, Purpose::Deals, 0),
+        sdr: streams.stream(Purpose::Sdr, 0),
+        ae: streams.stream(Purpose::Closing, 0),
+        deals: streams.stream(Purpose::Deals, 0),
         debt_min: 0.0,
+        attempt_contact: (0..=c.max_attempts).map(|a| c.attempt_contact(a)).collect(),
+        cycles: CYCLE_Z.map(|z| {
+            (c.cycle_median_d * (c.cycle_sigma * z).exp())
+                .round()
+                .max(1.0)
+        }),
         buf_first: Vec::new(),
         buf_follow: Vec::new(),
         buf_work: Vec::new(),
         buf_new: Vec::new(),
     };
     let mut arrivals;
+    let mut daily = [[PoissonDraw::Zero; 2]; BANDS];
+    let mut daily_lam = [[0.0f64; 2]; BANDS];
     let mut weekly = vec![[0.0; Weekly::N]; weeks];
     let mut totals = [0.0; Total::N];
     let mut inquiries: u64 = 0;
@@ -411,8 +422,8 @@ pub fn replicate(v: &ValidScenario, c: &Curves, rep: u64) -> Replication {
             }
         }
         // Nurture: weekly re-engagement and dormancy, then this week's below-threshold leads.
-        let mut nur_rng = stream(seed, rep, Purpose::Nurture, w as u64);
-        arrivals = stream(seed, rep, Purpose::Arrivals, w as u64);
+        let mut nur_rng = streams.stream(Purpose::Nurture, w as u64);
+        arrivals = streams.stream(Purpose::Arrivals, w as u64);
         let mut reengaged = [0u32; BANDS];
         for b in 0..BANDS {
             let pool = u32::try_from(st.nurture[b]).unwrap_or(u32::MAX);
@@ -430,12 +441,13 @@ pub fn replicate(v: &ValidScenario, c: &Curves, rep: u64) -> Replication {
             }
         }
         // Daily MQL arrivals per type: Poisson distributions built once a week.
-        let mut daily: [[Option<Poisson<f64>>; 2]; BANDS] = Default::default();
+        // (Rebuilt only when a rate changed: without seasonality or bursts, never.)
         for b in 0..BANDS {
             for class in 0..2 {
                 let l = lam[b][class + 1] / 7.0;
-                if l > 0.0 && l.is_finite() {
-                    daily[b][class] = Poisson::new(l).ok();
+                if l.to_bits() != daily_lam[b][class].to_bits() {
+                    daily[b][class] = PoissonDraw::new(l);
+                    daily_lam[b][class] = l;
                 }
             }
         }
@@ -446,10 +458,10 @@ pub fn replicate(v: &ValidScenario, c: &Curves, rep: u64) -> Replication {
             let day = w * 7 + dw;
             let day_start = day as f64 * 24.0;
             let d = day as u64;
-            arrivals = stream(seed, rep, Purpose::Arrivals, 10_000 + d);
-            st.sdr = stream(seed, rep, Purpose::Sdr, d);
-            st.ae = stream(seed, rep, Purpose::Closing, d);
-            st.deals = stream(seed, rep, Purpose::Deals, d);
+            arrivals = streams.stream(Purpose::Arrivals, 10_000 + d);
+            st.sdr = streams.stream(Purpose::Sdr, d);
+            st.ae = streams.stream(Purpose::Closing, d);
+            st.deals = streams.stream(Purpose::Deals, d);
             // New MQLs of the day.
             let mut e = Entry {
                 arrival_h: day_start + 12.0,
@@ -459,10 +471,7 @@ pub fn replicate(v: &ValidScenario, c: &Curves, rep: u64) -> Replication {
             };
             for b in 0..BANDS {
                 for class in 0..2 {
-                    let n = daily[b][class].as_ref().map_or(0, |d| {
-                        let x: f64 = d.sample(&mut arrivals);
-                        x.clamp(0.0, 1e9) as u32
-                    });
+                    let n = daily[b][class].sample(&mut arrivals);
                     if lam[b][class + 1] > 0.0 {
                         marketing_cost += f64::from(n) * cost[b][class + 1] / lam[b][class + 1];
                     }
@@ -643,7 +652,13 @@ fn allocate(rng: &mut Rng, counts: &[u32], take: u32, n: u32, out: &mut [u32]) {
     for (o, c) in out.iter_mut().zip(counts) {
         let x = f64::from(*c) * f;
         let base = x.floor();
-        let extra = if uniform(rng) < x - base { 1.0 } else { 0.0 };
+        // No draw when there is nothing to round (an empty cell, or a whole share).
+        let frac = x - base;
+        let extra = if frac > 0.0 && uniform(rng) < frac {
+            1.0
+        } else {
+            0.0
+        };
         *o = ((base + extra) as u32).min(*c).min(left);
         left -= *o;
     }
@@ -725,7 +740,13 @@ impl State<'_> {
             } else {
                 t_serve.max(entry.due_h) - entry.arrival_h
             };
-            let pc = c.contact(attempt, age);
+            // `c.contact(attempt, age)`, with the attempt's chance from the table.
+            let base = self
+                .attempt_contact
+                .get(usize::from(attempt))
+                .copied()
+                .unwrap_or_else(|| c.attempt_contact(attempt));
+            let pc = (base * c.contact_age_factor(age)).clamp(0.0, 1.0);
             let per_lead = c.attempt_min + pc * c.conv_min;
             let afford = (remaining / per_lead)
                 .floor()
@@ -741,7 +762,8 @@ impl State<'_> {
                 attempts: attempt.saturating_add(1),
                 counts: [0; TYPES],
             };
-            let speed = c.speed_factor(age);
+            // Computed on first use: most cohorts yield no accepted lead to qualify.
+            let mut speed = None;
             let mut served_total = 0u32;
             for &class in classes {
                 let lo = class * BANDS;
@@ -761,7 +783,12 @@ impl State<'_> {
                     self.queue[i].counts[lo + b] -= k;
                     let contacts = binom(&mut self.sdr, k, pc);
                     let accepted = binom(&mut self.sdr, contacts, c.accept[b]);
-                    let sqls = binom(&mut self.sdr, accepted, c.qualify[b] * speed);
+                    let sqls = if accepted > 0 {
+                        let speed = *speed.get_or_insert_with(|| c.speed_factor(age));
+                        binom(&mut self.sdr, accepted, c.qualify[b] * speed)
+                    } else {
+                        0
+                    };
                     let poor_fit = contacts - accepted;
                     let not_ready = accepted - sqls;
                     let missed = k - contacts;
@@ -936,7 +963,10 @@ impl State<'_> {
         // Spread outcomes over equal-probability cycle-length bins.
         for (outcome, mut left) in [(0usize, won), (1usize, lost)] {
             let mut bins_left = CYCLE_Z.len() as f64;
-            for z in CYCLE_Z {
+            for cycle in self.cycles {
+                if left == 0 {
+                    break; // every later bin would draw 0 without a random number
+                }
                 let k = if bins_left <= 1.0 {
                     left
                 } else {
@@ -947,9 +977,6 @@ impl State<'_> {
                 if k == 0 {
                     continue;
                 }
-                let cycle = (c.cycle_median_d * (c.cycle_sigma * z).exp())
-                    .round()
-                    .max(1.0);
                 let close = day + cycle as usize;
                 if let Some(slot) = self.closes.get_mut(close) {
                     if outcome == 0 {
