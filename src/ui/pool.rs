@@ -169,6 +169,9 @@ fn spawn<J: PoolWork>(pool: Weak<RefCell<Inner<J>>>, index: usize) -> Option<Wor
     options.set_type(WorkerType::Module);
     options.set_name(&format!("handoff-replications-{index}"));
     let worker = Worker::new_with_options(SCRIPT, &options).ok()?;
+    // The worker instantiates the page's own compiled module: no second download or
+    // compilation, and the engine's optimised code is shared rather than rebuilt per worker.
+    worker.post_message(&wasm_bindgen::module()).ok()?;
     let on_message = {
         let pool = pool.clone();
         Closure::<dyn Fn(MessageEvent)>::new(move |e: MessageEvent| {
