@@ -14,7 +14,7 @@ pub const BATCH_BUDGET_MS: f64 = 12.0;
 /// (the first and the last are always published). The gap doubles after each publication,
 /// up to [`PUBLISH_EVERY_MAX_MS`], so that aggregating and redrawing, which cost more as
 /// replications pile up, do not eat the computing time of a long run.
-pub const PUBLISH_EVERY_MS: f64 = 250.0;
+pub const PUBLISH_EVERY_MS: f64 = 400.0;
 /// Longest gap between two publications of intermediate results, in milliseconds.
 pub const PUBLISH_EVERY_MAX_MS: f64 = 1_000.0;
 

@@ -21,7 +21,7 @@ use crate::model::{Scenario, ValidScenario};
 pub const LEVER_REPLICATIONS: usize = 100;
 /// Past this share of the replications (in percent), intermediate results are no longer
 /// drawn: the full bands come soon, and drawing both would delay them.
-const NEARLY_DONE_PERCENT: usize = 80;
+const NEARLY_DONE_PERCENT: usize = 70;
 
 /// One scenario (the base or a lever) and the replications run so far, always replications
 /// `0..reps.len()` in order, whichever worker computed them.
