@@ -126,8 +126,15 @@ pub fn unpack(words: &[f64]) -> Result<Reply, WireError> {
         return Err(bad());
     }
     let (count, weeks) = (*count as usize, *weeks as usize);
-    let per = weeks * Weekly::N + TAIL;
-    if words.len() != HEADER + count * per {
+    let per = weeks
+        .checked_mul(Weekly::N)
+        .and_then(|x| x.checked_add(TAIL))
+        .ok_or_else(bad)?;
+    let expected = count
+        .checked_mul(per)
+        .and_then(|x| x.checked_add(HEADER))
+        .ok_or_else(bad)?;
+    if words.len() != expected {
         return Err(bad());
     }
     let replications = words[HEADER..]
@@ -226,6 +233,11 @@ mod tests {
         let mut neg = words.clone();
         neg[3] = -1.0;
         assert!(unpack(&neg).is_err());
+        // Huge counts or weeks do not overflow the length check.
+        let mut huge = words.clone();
+        huge[3] = 8.0e15;
+        huge[4] = 8.0e15;
+        assert!(unpack(&huge).is_err());
         assert!(Request::from_json("{\"job\": 1}").is_err());
         let mut bad = request(1);
         bad.scenario.sdr.headcount = -3.0;

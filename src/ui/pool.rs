@@ -108,7 +108,9 @@ impl<J: PoolWork> Pool<J> {
             .map(|w| w.navigator().hardware_concurrency())
             .unwrap_or(1.0);
         let n = (cores as usize).clamp(1, MAX_WORKERS);
-        for index in 0..n {
+        for _ in 0..n {
+            // A worker's index is its slot's, so one that fails to start shifts nothing.
+            let index = pool.0.borrow().slots.len();
             if let Some(worker) = spawn(Rc::downgrade(&pool.0), index) {
                 pool.0.borrow_mut().slots.push(Slot {
                     worker,
@@ -145,10 +147,17 @@ impl<J: PoolWork> Pool<J> {
             last_publish: None,
             gap: PUBLISH_EVERY_MS,
         });
+        // Every worker learns of the new job at once, so it skips the old job's waiting
+        // ranges instead of computing them.
+        for slot in inner.slots.iter().filter(|s| s.ready && !s.dead) {
+            let _ = slot.worker.post_message(&JsValue::from_f64(id as f64));
+        }
         // Until the first result is drawn only one worker computes, so that drawing it has a
         // core to itself; the others join after that first publication.
-        if let Some(first) = inner.slots.iter().position(|s| s.ready && !s.dead) {
-            dispatch(&mut inner, first);
+        let first = inner.slots.iter().position(|s| s.ready && !s.dead);
+        drop(inner);
+        if let Some(first) = first {
+            dispatch_or_fall_back(&self.0, Some(first));
         }
     }
 }
@@ -171,7 +180,10 @@ fn spawn<J: PoolWork>(pool: Weak<RefCell<Inner<J>>>, index: usize) -> Option<Wor
     let worker = Worker::new_with_options(SCRIPT, &options).ok()?;
     // The worker instantiates the page's own compiled module: no second download or
     // compilation, and the engine's optimised code is shared rather than rebuilt per worker.
-    worker.post_message(&wasm_bindgen::module()).ok()?;
+    if worker.post_message(&wasm_bindgen::module()).is_err() {
+        worker.terminate();
+        return None;
+    }
     let on_message = {
         let pool = pool.clone();
         Closure::<dyn Fn(MessageEvent)>::new(move |e: MessageEvent| {
@@ -180,6 +192,8 @@ fn spawn<J: PoolWork>(pool: Weak<RefCell<Inner<J>>>, index: usize) -> Option<Wor
             }
         })
     };
+    // A script that fails, or a message that cannot be read (replies are matched to requests
+    // by order, so a lost one would misplace every later one): the worker is retired.
     let on_error = Closure::<dyn Fn(web_sys::Event)>::new(move |e: web_sys::Event| {
         e.prevent_default();
         if let Some(inner) = pool.upgrade() {
@@ -188,6 +202,7 @@ fn spawn<J: PoolWork>(pool: Weak<RefCell<Inner<J>>>, index: usize) -> Option<Wor
     });
     worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+    worker.set_onmessageerror(Some(on_error.as_ref().unchecked_ref()));
     // The pool lives as long as the page; so do its handlers.
     on_message.forget();
     on_error.forget();
@@ -197,11 +212,10 @@ fn spawn<J: PoolWork>(pool: Weak<RefCell<Inner<J>>>, index: usize) -> Option<Wor
 fn on_message<J: PoolWork>(inner: &Rc<RefCell<Inner<J>>>, index: usize, data: &JsValue) {
     if let Some(text) = data.as_string() {
         if text == "ready" {
-            let mut guard = inner.borrow_mut();
-            if let Some(slot) = guard.slots.get_mut(index) {
+            if let Some(slot) = inner.borrow_mut().slots.get_mut(index) {
                 slot.ready = true;
             }
-            dispatch(&mut guard, index);
+            dispatch_or_fall_back(inner, Some(index));
         } else {
             web_sys::console::warn_1(&format!("A replication worker stopped: {text}").into());
             retire(inner, index);
@@ -217,15 +231,20 @@ fn on_message<J: PoolWork>(inner: &Rc<RefCell<Inner<J>>>, index: usize, data: &J
         let Some(current) = guard.current.as_mut() else {
             return;
         };
-        if let Some((job, item)) = sent.filter(|(job, _)| *job == current.id) {
-            match unpack(&words) {
-                Ok(reply)
-                    if reply.job == job && reply.replications.len() == item.count as usize =>
-                {
-                    current.work.accept(item, reply.replications);
-                }
-                _ => current.work.requeue(item),
+        let Some((job, item)) = sent.filter(|(job, _)| *job == current.id) else {
+            // An answer for a replaced job: nothing to publish; give the worker new work.
+            drop(guard);
+            dispatch_or_fall_back(inner, Some(index));
+            return;
+        };
+        match unpack(&words) {
+            Ok(reply)
+                if (reply.job, reply.arm, reply.start) == (job, item.arm, item.start)
+                    && reply.replications.len() == item.count as usize =>
+            {
+                current.work.accept(item, reply.replications);
             }
+            _ => current.work.requeue(item),
         }
         let finished = current.work.complete();
         let due = current
@@ -235,11 +254,11 @@ fn on_message<J: PoolWork>(inner: &Rc<RefCell<Inner<J>>>, index: usize, data: &J
             // Publish without holding the pool: what it sets may start a new job.
             guard.current.take().map(|c| (c, finished))
         } else {
-            dispatch(&mut guard, index);
             None
         }
     };
     let Some((mut current, finished)) = publish else {
+        dispatch_or_fall_back(inner, Some(index));
         return;
     };
     (current.publish)(&mut current.work, finished);
@@ -254,26 +273,43 @@ fn on_message<J: PoolWork>(inner: &Rc<RefCell<Inner<J>>>, index: usize, data: &J
     }
     current.last_publish = Some(now_ms());
     guard.current = Some(current);
+    drop(guard);
     if !first {
-        dispatch_all(&mut guard);
+        dispatch_or_fall_back(inner, None);
         return;
     }
     // The other workers join once the first result is drawn (the page draws it in the
     // microtasks after this handler; a yield runs after them).
-    drop(guard);
     let inner = Rc::downgrade(inner);
     wasm_bindgen_futures::spawn_local(async move {
         yield_to_browser().await;
         if let Some(inner) = inner.upgrade() {
-            dispatch_all(&mut inner.borrow_mut());
+            dispatch_or_fall_back(&inner, None);
         }
     });
 }
 
-fn dispatch_all<J: PoolWork>(inner: &mut Inner<J>) {
-    for i in 0..inner.slots.len() {
-        dispatch(inner, i);
+/// Tops up one worker (or all), then, if no worker is left to answer, finishes the current
+/// job on the page.
+fn dispatch_or_fall_back<J: PoolWork>(inner: &Rc<RefCell<Inner<J>>>, which: Option<usize>) {
+    let mut guard = inner.borrow_mut();
+    match which {
+        Some(i) => dispatch(&mut guard, i),
+        None => {
+            for i in 0..guard.slots.len() {
+                dispatch(&mut guard, i);
+            }
+        }
     }
+    if guard.slots.iter().any(|s| s.ready && !s.dead) {
+        return;
+    }
+    let Some(current) = guard.current.take() else {
+        return;
+    };
+    let local = guard.local.clone();
+    drop(guard);
+    run_locally(&local, current.work, current.publish);
 }
 
 /// A worker failed: its ranges go back to the job; with no worker left, the job finishes on
@@ -294,14 +330,9 @@ fn retire<J: PoolWork>(inner: &Rc<RefCell<Inner<J>>>, index: usize) {
             current.work.requeue(item);
         }
     }
-    if guard.slots.iter().any(|s| s.ready && !s.dead) {
-        guard.current = Some(current);
-        dispatch_all(&mut guard);
-    } else {
-        let local = guard.local.clone();
-        drop(guard);
-        run_locally(&local, current.work, current.publish);
-    }
+    guard.current = Some(current);
+    drop(guard);
+    dispatch_or_fall_back(inner, None);
 }
 
 /// Tops worker `index` up to [`IN_FLIGHT`] ranges of the current job.
@@ -341,7 +372,16 @@ fn dispatch<J: PoolWork>(inner: &mut Inner<J>, index: usize) {
         match sent {
             Some(Ok(())) => slot.sent.push_back((current.id, item)),
             _ => {
+                // The worker cannot take messages: its ranges go back to the job, and the
+                // caller finishes the job on the page if no worker is left.
                 current.work.requeue(item);
+                slot.dead = true;
+                slot.worker.terminate();
+                for (job, item) in slot.sent.drain(..) {
+                    if job == current.id {
+                        current.work.requeue(item);
+                    }
+                }
                 return;
             }
         }

@@ -56,7 +56,7 @@ fn workers_note(workers: usize) -> String {
     match workers {
         0 => "Replications run on this page, in short batches between redraws.".into(),
         1 => "Replications run in 1 background worker, beside the page.".into(),
-        n => format!("Replications run in {n} background workers, one per processor core."),
+        n => format!("Replications run in {n} background workers beside the page."),
     }
 }
 

@@ -1,8 +1,8 @@
 //! The Web Worker side of the replication pool (`pool`): `public/worker.js` loads this same
 //! wasm, whose `main` sees a worker scope and calls [`serve`] instead of mounting the app.
 //! Requests queue in an inbox and run one at a time, each after the browser has delivered
-//! the messages waiting behind it, so ranges of a job the page has replaced are skipped
-//! (answered empty) instead of computed.
+//! the messages waiting behind it, so ranges of a job the page has replaced (announced by a
+//! new request or by the new job's number) are skipped (answered empty) instead of computed.
 
 use std::cell::RefCell;
 use std::collections::VecDeque;
@@ -50,6 +50,12 @@ pub fn serve(scope: DedicatedWorkerGlobalScope) -> Result<(), JsValue> {
     let on_request = {
         let scope = scope.clone();
         Closure::<dyn Fn(MessageEvent)>::new(move |e: MessageEvent| {
+            // A number announces a new job: waiting ranges of older jobs are skipped.
+            if let Some(job) = e.data().as_f64() {
+                let mut inbox = inbox.borrow_mut();
+                inbox.newest_job = inbox.newest_job.max(job as u64);
+                return;
+            }
             let text = e.data().as_string().unwrap_or_default();
             match Request::from_json(&text) {
                 Ok(r) => {

@@ -59,3 +59,38 @@ test("a worker that fails hands its work back, and the run still completes", asy
   // The injected failure is the only console error allowed here.
   testInfo.problems = testInfo.problems.filter((x) => !x.includes("injected failure"));
 });
+
+test("a change during a run shows the new run's first result as soon as it arrives", async ({ page }) => {
+  await load(page);
+  await page.locator("summary", { hasText: "Run" }).click();
+  await setNumber(page, "run-replications-number", 1000);
+  const before = await runs(page);
+  // Change lead volume, and change it again as soon as the first result of that run shows:
+  // the workers then still hold ranges of the replaced run.
+  await page.evaluate(() => {
+    const p = document.getElementById("progress");
+    const input = document.getElementById("channels-0--leads_per_week-number");
+    window.__progress = [];
+    let changedAgain = false;
+    new MutationObserver(() => {
+      const done = Number(p.dataset.done);
+      window.__progress.push(done);
+      if (!changedAgain && done > 0 && done < 1000) {
+        changedAgain = true;
+        input.value = "122";
+        input.dispatchEvent(new Event("change"));
+      }
+    }).observe(p, { attributes: true, attributeFilter: ["data-done"] });
+    input.value = "111";
+    input.dispatchEvent(new Event("change"));
+  });
+  await finishedAfter(page, before);
+  const seen = await page.evaluate(() => window.__progress);
+  const message = `progress seen: ${seen.join(", ")}`;
+  // The second run starts from 0; its first publication is its first small range of
+  // replications (not a later, larger refinement), and it ends with all 1,000.
+  const last = seen.slice(seen.lastIndexOf(0));
+  expect(last[last.length - 1], message).toBe(1000);
+  expect(last[1], message).toBeGreaterThan(0);
+  expect(last[1], message).toBeLessThan(50);
+});
