@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::curves::Curves;
-use super::sim::{replicate, Leaks, Replication, Total, Weekly};
+use super::sim::{replicate_range, Leaks, Replication, Total, Weekly};
 use crate::model::ValidScenario;
 
 /// Mean and percentiles across replications.
@@ -133,7 +133,7 @@ impl RunResult {
 /// Runs replications `0..n` of the scenario and returns them raw.
 pub fn replications(v: &ValidScenario, n: usize) -> Vec<Replication> {
     let curves = Curves::new(v);
-    (0..n as u64).map(|i| replicate(v, &curves, i)).collect()
+    replicate_range(v, &curves, 0, u32::try_from(n).unwrap_or(u32::MAX))
 }
 
 /// Runs the scenario's replications and aggregates them.

@@ -355,6 +355,14 @@ struct State<'a> {
     buf_new: Vec<Entry>,
 }
 
+/// Runs replications `start .. start + count` of a scenario, in index order (the same
+/// replications wherever and in whichever pieces they run).
+pub fn replicate_range(v: &ValidScenario, c: &Curves, start: u64, count: u32) -> Vec<Replication> {
+    (start..start + u64::from(count))
+        .map(|i| replicate(v, c, i))
+        .collect()
+}
+
 /// Runs replication `rep` of a scenario.
 pub fn replicate(v: &ValidScenario, c: &Curves, rep: u64) -> Replication {
     let streams = Streams::new(v.get().run.seed, rep);

@@ -6,7 +6,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::curves::Curves;
-use super::sim::{replicate, Leaks, Replication, Total, Weekly};
+use super::sim::{replicate_range, Leaks, Replication, Total, Weekly};
 use crate::model::{Scenario, ValidScenario};
 
 /// Words before the replications in a reply: job, arm, first index, count, weeks.
@@ -78,9 +78,7 @@ impl Prepared {
         let Some((v, c)) = &self.ready else {
             return Err(WireError::Invalid("not prepared".into()));
         };
-        let reps: Vec<Replication> = (r.start..r.start + u64::from(r.count))
-            .map(|i| replicate(v, c, i))
-            .collect();
+        let reps = replicate_range(v, c, r.start, r.count);
         Ok(pack(r.job, r.arm, r.start, v.weeks(), &reps))
     }
 }
@@ -191,6 +189,7 @@ fn leaks_from(v: &[u64]) -> Leaks {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::engine::sim::replicate;
     use crate::model::Preset;
 
     fn request(count: u32) -> Request {

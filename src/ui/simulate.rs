@@ -14,7 +14,7 @@ use super::state::{AppState, Progress};
 use crate::analysis::{diagnose_from, lever_scenario, Lever};
 use crate::engine::aggregate;
 use crate::engine::curves::Curves;
-use crate::engine::sim::{replicate, Replication};
+use crate::engine::sim::{replicate_range, Replication};
 use crate::model::{Scenario, ValidScenario};
 
 /// Most replications per lever: enough for a paired difference with a tight band.
@@ -74,14 +74,17 @@ impl Arm {
     }
 
     fn compute(&self, start: u64, count: u32) -> Vec<Replication> {
-        (start..start + u64::from(count))
-            .map(|i| replicate(&self.scenario, &self.curves, i))
-            .collect()
+        replicate_range(&self.scenario, &self.curves, start, count)
     }
 
     /// Takes replications `start..`, keeping `reps` in index order.
     fn accept(&mut self, start: u64, reps: Vec<Replication>) {
-        self.early.insert(start, reps);
+        if start == self.reps.len() as u64 {
+            // In order (always, on the page): no detour through `early`.
+            self.reps.extend(reps);
+        } else {
+            self.early.insert(start, reps);
+        }
         while let Some(next) = self.early.remove(&(self.reps.len() as u64)) {
             self.reps.extend(next);
         }
