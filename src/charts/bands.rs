@@ -3,6 +3,8 @@
 
 use plotters::prelude::*;
 
+use super::legend::{draw_legend, Corner, Key};
+use super::svg::Svg;
 use super::{palette, ChartError, ValueFormat, FONT};
 
 /// One quantity over the weeks: P10, P50 and P90 per week (all the same length).
@@ -54,7 +56,7 @@ pub fn band_chart_svg(
     let top = if top > 0.0 { top * 1.1 } else { 1.0 };
     let mut svg = String::new();
     {
-        let root = SVGBackend::with_string(&mut svg, (width, height)).into_drawing_area();
+        let root = Svg::area(&mut svg, (width, height));
         root.fill(&WHITE).map_err(ChartError::from_plotters)?;
         let mut ctx = ChartBuilder::on(&root)
             .caption(chart.title, (FONT, 22).into_font().color(&palette::INK))
@@ -76,6 +78,7 @@ pub fn band_chart_svg(
             .draw()
             .map_err(ChartError::from_plotters)?;
 
+        let mut legend = Vec::new();
         for (i, band) in chart.bands.iter().enumerate() {
             let colour = palette::SERIES[i % palette::SERIES.len()];
             let week = |j: usize| (j + 1) as f64;
@@ -96,20 +99,20 @@ pub fn band_chart_svg(
                 area,
                 colour.mix(0.22).filled(),
             )))
-            .map_err(ChartError::from_plotters)?
-            .label(format!("{} P10-P90", band.name))
-            .legend(move |(x, y)| {
-                Rectangle::new([(x, y - 6), (x + 16, y + 6)], colour.mix(0.22).filled())
-            });
+            .map_err(ChartError::from_plotters)?;
+            legend.push((
+                format!("{} P10-P90", band.name),
+                Key::Swatch(colour.mix(0.22)),
+            ));
             ctx.draw_series(LineSeries::new(
                 band.p50.iter().enumerate().map(|(j, v)| (week(j), *v)),
                 colour.stroke_width(3),
             ))
-            .map_err(ChartError::from_plotters)?
-            .label(format!("{} median", band.name))
-            .legend(move |(x, y)| {
-                PathElement::new(vec![(x, y), (x + 16, y)], colour.stroke_width(3))
-            });
+            .map_err(ChartError::from_plotters)?;
+            legend.push((
+                format!("{} median", band.name),
+                Key::Line(colour.stroke_width(3)),
+            ));
         }
         if let Some((name, values)) = chart.reference {
             let style = palette::INK.stroke_width(2);
@@ -119,17 +122,11 @@ pub fn band_chart_svg(
                 5,
                 style,
             ))
-            .map_err(ChartError::from_plotters)?
-            .label(name)
-            .legend(move |(x, y)| PathElement::new(vec![(x, y), (x + 16, y)], style));
-        }
-        ctx.configure_series_labels()
-            .position(SeriesLabelPosition::UpperLeft)
-            .background_style(WHITE.mix(0.85))
-            .border_style(palette::GRID)
-            .label_font((FONT, 15))
-            .draw()
             .map_err(ChartError::from_plotters)?;
+            legend.push((name.to_string(), Key::Line(style)));
+        }
+        let plot = ctx.plotting_area().strip_coord_spec();
+        draw_legend(&plot, Corner::UpperLeft, &legend, 15.0)?;
         root.present().map_err(ChartError::from_plotters)?;
     }
     Ok(svg)

@@ -4,6 +4,8 @@
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
+use super::legend::{draw_legend, Corner, Key};
+use super::svg::Svg;
 use super::{palette, ChartError, ValueFormat, FONT};
 
 /// Colour of scenario A (the first series colour, as in the band charts).
@@ -50,7 +52,7 @@ pub fn funnel_pair_svg(
     let n = stages.len().max(1) as f64;
     let mut svg = String::new();
     {
-        let root = SVGBackend::with_string(&mut svg, (width, height)).into_drawing_area();
+        let root = Svg::area(&mut svg, (width, height));
         root.fill(&WHITE).map_err(ChartError::from_plotters)?;
         let mut ctx = ChartBuilder::on(&root)
             .caption(
@@ -82,7 +84,7 @@ pub fn funnel_pair_svg(
             (format!("A: {}", short(a_name)), A_COLOUR, 0.5, 0.88),
             (format!("B: {}", short(b_name)), B_COLOUR, 0.12, 0.5),
         ];
-        for (k, (legend, colour, y0, y1)) in bars.iter().enumerate() {
+        for (k, (_, colour, y0, y1)) in bars.iter().enumerate() {
             let (colour, y0, y1) = (*colour, *y0, *y1);
             let value = |s: &(&str, f64, f64)| finite(if k == 0 { s.1 } else { s.2 });
             ctx.draw_series(stages.iter().enumerate().map(|(i, s)| {
@@ -91,9 +93,7 @@ pub fn funnel_pair_svg(
                     colour.filled(),
                 )
             }))
-            .map_err(ChartError::from_plotters)?
-            .label(legend.as_str())
-            .legend(move |(x, y)| Rectangle::new([(x, y - 7), (x + 18, y + 7)], colour.filled()));
+            .map_err(ChartError::from_plotters)?;
             let value_style = TextStyle::from((FONT, 15).into_font())
                 .color(&palette::INK)
                 .pos(Pos::new(HPos::Left, VPos::Center));
@@ -109,13 +109,12 @@ pub fn funnel_pair_svg(
             n,
             stages.iter().map(|s| s.0.to_string()),
         )?;
-        ctx.configure_series_labels()
-            .position(SeriesLabelPosition::LowerRight)
-            .background_style(WHITE.mix(0.9))
-            .border_style(palette::GRID)
-            .label_font((FONT, 16))
-            .draw()
-            .map_err(ChartError::from_plotters)?;
+        let legend: Vec<(String, Key)> = bars
+            .iter()
+            .map(|(name, colour, _, _)| (name.clone(), Key::Swatch(colour.to_rgba())))
+            .collect();
+        let plot = ctx.plotting_area().strip_coord_spec();
+        draw_legend(&plot, Corner::LowerRight, &legend, 16.0)?;
         root.present().map_err(ChartError::from_plotters)?;
     }
     Ok(svg)

@@ -6,11 +6,12 @@ use plotters::coord::types::RangedCoordf64;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
+use super::svg::Svg;
 use super::{palette, ChartError, ValueFormat, FONT};
 
 /// A chart whose rows run top to bottom (row i occupies y in [n - i - 1, n - i]).
 pub(super) type RowChart<'a, 'b> =
-    ChartContext<'a, SVGBackend<'b>, Cartesian2d<RangedCoordf64, RangedCoordf64>>;
+    ChartContext<'a, Svg<'b>, Cartesian2d<RangedCoordf64, RangedCoordf64>>;
 
 /// Draws the vertical zero line and each row's name to the left of the plot, right-aligned
 /// and vertically centred on its row.
@@ -83,8 +84,7 @@ pub fn hbar_chart_svg(layout: &HBarLayout<'_>, rows: &[HBar]) -> Result<String, 
     let n = rows.len().max(1) as f64;
     let mut svg = String::new();
     {
-        let root =
-            SVGBackend::with_string(&mut svg, (layout.width, layout.height)).into_drawing_area();
+        let root = Svg::area(&mut svg, (layout.width, layout.height));
         root.fill(&WHITE).map_err(ChartError::from_plotters)?;
         let mut ctx = ChartBuilder::on(&root)
             .caption(layout.title, (FONT, 22).into_font().color(&palette::INK))

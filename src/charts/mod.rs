@@ -5,8 +5,11 @@ pub mod bands;
 pub mod compare;
 pub mod hbars;
 pub mod leaks;
+mod legend;
 pub mod levers;
 pub mod palette;
+pub mod svg;
+pub mod text;
 pub mod waterfall;
 
 pub use bands::{band_chart_svg, Band, BandChart};

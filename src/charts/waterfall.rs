@@ -4,6 +4,7 @@
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
+use super::svg::Svg;
 use super::{palette, ChartError, FONT};
 use crate::engine::ExpectedFunnel;
 use crate::format;
@@ -16,7 +17,7 @@ pub fn waterfall_svg(
 ) -> Result<String, ChartError> {
     let mut svg = String::new();
     {
-        let root = SVGBackend::with_string(&mut svg, (width, height)).into_drawing_area();
+        let root = Svg::area(&mut svg, (width, height));
         root.fill(&WHITE).map_err(ChartError::from_plotters)?;
         let n = funnel.stages.len().max(1);
         let top = funnel
