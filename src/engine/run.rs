@@ -142,82 +142,142 @@ pub fn run(v: &ValidScenario) -> RunResult {
     aggregate(v, &reps)
 }
 
-/// Aggregates raw replications.
-pub fn aggregate(v: &ValidScenario, reps: &[Replication]) -> RunResult {
-    let weeks = v.weeks();
-    // Week by week, every series' values across replications, gathered row by row (each
-    // replication's week is contiguous) into buffers reused for every week.
-    let mut series: Vec<Series> = Weekly::ALL
-        .iter()
-        .map(|&m| Series {
-            metric: m,
-            label: m.label().0.into(),
-            unit: m.label().1.into(),
-            mean: Vec::with_capacity(weeks),
-            p10: Vec::with_capacity(weeks),
-            p50: Vec::with_capacity(weeks),
-            p90: Vec::with_capacity(weeks),
-        })
-        .collect();
-    let mut columns: Vec<Vec<f64>> = (0..Weekly::N)
-        .map(|_| Vec::with_capacity(reps.len()))
-        .collect();
-    for w in 0..weeks {
-        columns.iter_mut().for_each(Vec::clear);
-        for r in reps {
-            let row = r.weekly.get(w).copied().unwrap_or([0.0; Weekly::N]);
-            for (c, x) in columns.iter_mut().zip(row) {
-                c.push(x);
-            }
-        }
-        for (s, c) in series.iter_mut().zip(columns.iter_mut()) {
-            let b = Band::of_buffer(c);
-            s.mean.push(b.mean);
-            s.p10.push(b.p10);
-            s.p50.push(b.p50);
-            s.p90.push(b.p90);
+/// The values of replications gathered series by series (one column per week of every weekly
+/// series, per total and per leak), in replication order. A run that publishes its bands as
+/// replications arrive pushes each replication once, when it arrives, and then only selects
+/// quantiles: regathering every replication's scattered weeks at each publication costs about
+/// as much as the selection itself.
+#[derive(Debug, Clone, Default)]
+pub struct Gathered {
+    weeks: usize,
+    /// `weekly[w * Weekly::N + m]`: metric `m` in week `w`.
+    weekly: Vec<Vec<f64>>,
+    totals: Vec<Vec<f64>>,
+    leaks: Vec<Vec<f64>>,
+    leaks_by_replication: Vec<Leaks>,
+    len: usize,
+}
+
+impl Gathered {
+    /// Columns for a run of `weeks` weeks, with room for `capacity` replications.
+    pub fn new(weeks: usize, capacity: usize) -> Self {
+        let columns = |n: usize| (0..n).map(|_| Vec::with_capacity(capacity)).collect();
+        Self {
+            weeks,
+            weekly: columns(weeks * Weekly::N),
+            totals: columns(Total::N),
+            leaks: columns(Leaks::default().entries().len()),
+            leaks_by_replication: Vec::with_capacity(capacity),
+            len: 0,
         }
     }
-    let kpis = Total::ALL
+
+    /// Adds the next replication (a missing week counts as zeros).
+    pub fn push(&mut self, r: &Replication) {
+        let mut columns = self.weekly.chunks_exact_mut(Weekly::N);
+        for w in 0..self.weeks {
+            let row = r.weekly.get(w).copied().unwrap_or([0.0; Weekly::N]);
+            if let Some(week) = columns.next() {
+                for (c, x) in week.iter_mut().zip(row) {
+                    c.push(x);
+                }
+            }
+        }
+        for (c, x) in self.totals.iter_mut().zip(r.totals) {
+            c.push(x);
+        }
+        for (c, (_, x)) in self.leaks.iter_mut().zip(r.leaks.entries()) {
+            c.push(x as f64);
+        }
+        self.leaks_by_replication.push(r.leaks);
+        self.len += 1;
+    }
+
+    /// Replications gathered so far.
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+}
+
+/// Aggregates raw replications.
+pub fn aggregate(v: &ValidScenario, reps: &[Replication]) -> RunResult {
+    let mut gathered = Gathered::new(v.weeks(), reps.len());
+    reps.iter().for_each(|r| gathered.push(r));
+    aggregate_gathered(v, reps, &gathered)
+}
+
+/// Aggregates replications whose values `gathered` already holds (`reps` and `gathered` hold
+/// the same replications, in the same order).
+pub fn aggregate_gathered(
+    v: &ValidScenario,
+    reps: &[Replication],
+    gathered: &Gathered,
+) -> RunResult {
+    let weeks = v.weeks();
+    let mut scratch = Vec::with_capacity(gathered.len);
+    let mut band = |column: &[f64]| {
+        scratch.clear();
+        scratch.extend_from_slice(column);
+        Band::of_buffer(&mut scratch)
+    };
+    let series: Vec<Series> = Weekly::ALL
         .iter()
-        .map(|&t| {
-            let vals: Vec<f64> = reps.iter().map(|r| r.total(t)).collect();
-            Kpi {
-                metric: t,
-                label: t.label().0.into(),
-                unit: t.label().1.into(),
-                band: Band::of(&vals),
+        .map(|&m| {
+            let bands: Vec<Band> = (0..weeks)
+                .map(|w| {
+                    gathered
+                        .weekly
+                        .get(w * Weekly::N + m.index())
+                        .map_or_else(Band::default, |c| band(c))
+                })
+                .collect();
+            Series {
+                metric: m,
+                label: m.label().0.into(),
+                unit: m.label().1.into(),
+                mean: bands.iter().map(|b| b.mean).collect(),
+                p10: bands.iter().map(|b| b.p10).collect(),
+                p50: bands.iter().map(|b| b.p50).collect(),
+                p90: bands.iter().map(|b| b.p90).collect(),
             }
         })
         .collect();
-    let leaks = (0..12)
-        .map(|i| {
-            let vals: Vec<f64> = reps
-                .iter()
-                .map(|r| r.leaks.entries().get(i).map_or(0.0, |e| e.1 as f64))
-                .collect();
-            LeakBand {
-                state: Leaks::default()
-                    .entries()
-                    .get(i)
-                    .map_or(String::new(), |e| e.0.to_string()),
-                band: Band::of(&vals),
-            }
+    let kpis = Total::ALL
+        .iter()
+        .zip(&gathered.totals)
+        .map(|(&t, c)| Kpi {
+            metric: t,
+            label: t.label().0.into(),
+            unit: t.label().1.into(),
+            band: band(c),
+        })
+        .collect();
+    let leaks = Leaks::default()
+        .entries()
+        .iter()
+        .zip(&gathered.leaks)
+        .map(|((state, _), c)| LeakBand {
+            state: state.to_string(),
+            band: band(c),
         })
         .collect();
     RunResult {
         scenario_name: v.get().name.clone(),
         weeks,
-        replications: reps.len(),
+        replications: gathered.len,
         seed: v.get().run.seed,
         series,
         kpis,
         leaks,
-        leaks_by_replication: reps.iter().map(|r| r.leaks).collect(),
-        inquiries_by_replication: reps
-            .iter()
-            .map(|r| r.total(Total::Inquiries) as u64)
-            .collect(),
+        leaks_by_replication: gathered.leaks_by_replication.clone(),
+        inquiries_by_replication: gathered
+            .totals
+            .get(Total::Inquiries.index())
+            .map_or_else(Vec::new, |c| c.iter().map(|x| *x as u64).collect()),
         sla: crate::analysis::sla::attainment(v, reps),
     }
 }
@@ -253,6 +313,34 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn gathering_as_replications_arrive_gives_the_same_result() {
+        let v =
+            ValidScenario::try_from(crate::model::Preset::MillionLeads.scenario()).expect("valid");
+        let reps = replications(&v, 30);
+        let mut g = Gathered::new(v.weeks(), 4);
+        reps[..12].iter().for_each(|r| g.push(r));
+        // An intermediate result leaves the gathered columns as they were.
+        assert_eq!(
+            aggregate_gathered(&v, &reps[..12], &g),
+            aggregate(&v, &reps[..12])
+        );
+        reps[12..].iter().for_each(|r| g.push(r));
+        assert_eq!(g.len(), 30);
+        let whole = aggregate(&v, &reps);
+        assert_eq!(aggregate_gathered(&v, &reps, &g), whole);
+        assert_eq!(whole.replications, 30);
+        assert_eq!(whole.leaks_by_replication[29], reps[29].leaks);
+        assert_eq!(
+            whole.inquiries_by_replication[3] as f64,
+            reps[3].total(Total::Inquiries)
+        );
+        assert_eq!(
+            whole.kpi(Total::Won).p50,
+            Band::of(&reps.iter().map(|r| r.total(Total::Won)).collect::<Vec<_>>()).p50
+        );
     }
 
     #[test]

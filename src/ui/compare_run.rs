@@ -9,7 +9,6 @@ use super::runner::{BatchRunner, Publication};
 use super::simulate::Arm;
 use super::state::{AppState, CompareView, Side};
 use crate::analysis::compare;
-use crate::engine::aggregate;
 use crate::model::{Scenario, ValidScenario};
 
 struct CompareJob {
@@ -40,8 +39,8 @@ impl CompareJob {
         CompareView {
             a_name: self.a_name.clone(),
             b_name: self.b_name.clone(),
-            a: aggregate(&self.a.scenario, &self.a.reps),
-            b: aggregate(&self.b.scenario, &self.b.reps),
+            a: self.a.result(),
+            b: self.b.result(),
             comparison: compare(
                 &self.a.scenario,
                 &self.a.reps,
@@ -97,8 +96,8 @@ pub fn run_on_change(state: AppState) {
         };
         let n = va.replications();
         let job = CompareJob {
-            a: Arm::new(va, n),
-            b: Arm::new(vb, n),
+            a: Arm::new(va, n, true),
+            b: Arm::new(vb, n, true),
             a_name,
             b_name,
         };

@@ -12,9 +12,10 @@ use super::pool::{Item, Pool, PoolWork};
 use super::runner::Publication;
 use super::state::{AppState, Progress};
 use crate::analysis::{diagnose_from, lever_scenario, Lever};
-use crate::engine::aggregate;
 use crate::engine::curves::Curves;
+use crate::engine::run::{aggregate_gathered, Gathered};
 use crate::engine::sim::{replicate_range, Replication};
+use crate::engine::{aggregate, RunResult};
 use crate::model::{Scenario, ValidScenario};
 
 /// Most replications per lever: enough for a paired difference with a tight band.
@@ -34,12 +35,17 @@ pub(super) struct Arm {
     handed: u64,
     /// Replications that arrived ahead of an earlier range, by first index.
     early: BTreeMap<u64, Vec<Replication>>,
+    /// The values of `reps` gathered series by series as they arrive (the base scenario's
+    /// arm only: its bands are published while it runs).
+    gathered: Option<Gathered>,
 }
 
 impl Arm {
-    pub(super) fn new(scenario: ValidScenario, wanted: usize) -> Self {
+    pub(super) fn new(scenario: ValidScenario, wanted: usize, gather: bool) -> Self {
         let curves = Curves::new(&scenario);
+        let gathered = gather.then(|| Gathered::new(scenario.weeks(), wanted));
         Self {
+            gathered,
             scenario,
             curves,
             reps: Vec::with_capacity(wanted),
@@ -81,12 +87,27 @@ impl Arm {
     fn accept(&mut self, start: u64, reps: Vec<Replication>) {
         if start == self.reps.len() as u64 {
             // In order (always, on the page): no detour through `early`.
-            self.reps.extend(reps);
+            self.append(reps);
         } else {
             self.early.insert(start, reps);
         }
         while let Some(next) = self.early.remove(&(self.reps.len() as u64)) {
-            self.reps.extend(next);
+            self.append(next);
+        }
+    }
+
+    fn append(&mut self, reps: Vec<Replication>) {
+        if let Some(g) = self.gathered.as_mut() {
+            reps.iter().for_each(|r| g.push(r));
+        }
+        self.reps.extend(reps);
+    }
+
+    /// The bands of the replications so far.
+    pub(super) fn result(&self) -> RunResult {
+        match &self.gathered {
+            Some(g) => aggregate_gathered(&self.scenario, &self.reps, g),
+            None => aggregate(&self.scenario, &self.reps),
         }
     }
 }
@@ -107,9 +128,9 @@ impl Job {
         let lever_n = n.min(LEVER_REPLICATIONS);
         let (levers, lever_arms): (Vec<Lever>, Vec<Arm>) = Lever::ALL
             .iter()
-            .filter_map(|&l| Some((l, Arm::new(lever_scenario(&v, l)?, lever_n))))
+            .filter_map(|&l| Some((l, Arm::new(lever_scenario(&v, l)?, lever_n, false))))
             .unzip();
-        let mut arms = vec![Arm::new(v, n)];
+        let mut arms = vec![Arm::new(v, n, true)];
         arms.extend(lever_arms);
         Self {
             arms,
@@ -220,7 +241,7 @@ pub fn run_on_change(state: AppState) {
             };
             if base.reps.len() > job.published {
                 job.published = base.reps.len();
-                let result = aggregate(&base.scenario, &base.reps);
+                let result = base.result();
                 state.results.set(Some(Arc::new(result)));
             }
             if finished {
