@@ -407,6 +407,7 @@ pub fn replicate(v: &ValidScenario, c: &Curves, rep: u64) -> Replication {
     let mut ae_util_sum = 0.0;
     let mut all_speeds: Vec<(f64, u32)> = Vec::new();
     let mean_deal = c.mean_deal();
+    let sdr_day = sdr_day_apart();
     let nch = c.cells.len();
     let scen = v.get();
 
@@ -497,7 +498,7 @@ pub fn replicate(v: &ValidScenario, c: &Curves, rep: u64) -> Replication {
             if new_mqls > 0 {
                 st.queue.push(e);
             }
-            let (used, avail) = st.sdr_day(day, wk, &mut speeds, &mut unqualified_min);
+            let (used, avail) = sdr_day(&mut st, day, wk, &mut speeds, &mut unqualified_min);
             sdr_used_week += used;
             sdr_avail_total += avail;
             sdr_used_total += used;
@@ -642,6 +643,28 @@ pub fn replicate(v: &ValidScenario, c: &Curves, rep: u64) -> Replication {
         totals,
         leaks: st.leaks,
     }
+}
+
+/// [`State::sdr_day`] (returns minutes used and available).
+type SdrDay =
+    fn(&mut State, usize, &mut [f64; Weekly::N], &mut Vec<(f64, u32)>, &mut f64) -> (f64, f64);
+
+/// [`State::sdr_day`] as a function pointer the optimisers cannot see through, so that it stays
+/// a function of its own in WebAssembly. wasm-opt inlines every function that has one caller,
+/// which put the SDR day, the hot loop, five loops deep inside one very large function; V8
+/// then unrolled its inner loops and compiled it up to 20% slower, depending on whatever else
+/// was inlined around it. One indirect call a day costs nothing measurable.
+fn sdr_day_apart() -> SdrDay {
+    fn sdr_day(
+        st: &mut State,
+        day: usize,
+        wk: &mut [f64; Weekly::N],
+        speeds: &mut Vec<(f64, u32)>,
+        unqualified_min: &mut f64,
+    ) -> (f64, f64) {
+        st.sdr_day(day, wk, speeds, unqualified_min)
+    }
+    std::hint::black_box(sdr_day as SdrDay)
 }
 
 fn untouched_in_queue(q: &[Entry]) -> u64 {
