@@ -4,6 +4,7 @@
 //! Delays (speed-to-lead) are tracked in continuous hours inside the day with a fluid queue.
 
 use std::collections::VecDeque;
+use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
 
@@ -298,11 +299,11 @@ struct Entry {
 }
 
 impl Entry {
-    fn sum(&self, classes: &[usize]) -> u32 {
-        classes
-            .iter()
-            .flat_map(|c| self.counts[c * BANDS..(c + 1) * BANDS].iter())
-            .sum()
+    /// Leads of the score classes `classes` (a range of 0 standard, 1 high).
+    fn sum(&self, classes: Range<usize>) -> u32 {
+        self.counts
+            .get(classes.start * BANDS..classes.end * BANDS)
+            .map_or(0, |c| c.iter().sum())
     }
     fn total(&self) -> u64 {
         self.counts.iter().map(|c| u64::from(*c)).sum()
@@ -351,7 +352,7 @@ struct State<'a> {
     /// Reused work buffers (no allocation per day).
     buf_first: Vec<usize>,
     buf_follow: Vec<usize>,
-    buf_work: Vec<(usize, &'static [usize])>,
+    buf_work: Vec<(usize, Range<usize>)>,
     buf_new: Vec<Entry>,
 }
 
@@ -478,21 +479,24 @@ pub fn replicate(v: &ValidScenario, c: &Curves, rep: u64) -> Replication {
                 attempts: 0,
                 counts: [0; TYPES],
             };
+            let mut day_inquiries = 0u64;
             for b in 0..BANDS {
                 for class in 0..2 {
                     let n = daily[b][class].sample(&mut arrivals);
-                    if lam[b][class + 1] > 0.0 {
+                    // Most cells draw none (and a draw above 0 implies a positive rate).
+                    if n > 0 && lam[b][class + 1] > 0.0 {
                         marketing_cost += f64::from(n) * cost[b][class + 1] / lam[b][class + 1];
                     }
                     e.counts[class * BANDS + b] += n;
-                    inquiries += u64::from(n);
-                    wk[Weekly::Inquiries.index()] += f64::from(n);
+                    day_inquiries += u64::from(n);
                 }
                 // Re-engaged leads come back as standard MQLs, spread evenly over the week.
                 let r = reengaged[b];
                 let share = (r as usize * (dw + 1)) / 7 - (r as usize * dw) / 7;
                 e.counts[b] += share as u32;
             }
+            inquiries += day_inquiries;
+            wk[Weekly::Inquiries.index()] += day_inquiries as f64;
             let new_mqls = e.total();
             wk[Weekly::Mqls.index()] += new_mqls as f64;
             if new_mqls > 0 {
@@ -727,10 +731,10 @@ impl State<'_> {
         let mut work = std::mem::take(&mut self.buf_work);
         work.clear();
         if split {
-            work.extend(first.iter().map(|&i| (i, &[1usize][..])));
-            work.extend(first.iter().map(|&i| (i, &[0usize][..])));
+            work.extend(first.iter().map(|&i| (i, 1..2)));
+            work.extend(first.iter().map(|&i| (i, 0..1)));
         } else {
-            work.extend(first.iter().map(|&i| (i, &[0usize, 1][..])));
+            work.extend(first.iter().map(|&i| (i, 0..2)));
         }
         let mut follow = std::mem::take(&mut self.buf_follow);
         follow.clear();
@@ -739,11 +743,11 @@ impl State<'_> {
                 .filter(|&i| self.queue[i].attempts > 0 && self.queue[i].due_h < day_end),
         );
         follow.sort_by(|&a, &b| self.queue[a].due_h.total_cmp(&self.queue[b].due_h));
-        work.extend(follow.iter().map(|&i| (i, &[0usize, 1][..])));
+        work.extend(follow.iter().map(|&i| (i, 0..2)));
 
         let mut new_entries = std::mem::take(&mut self.buf_new);
         new_entries.clear();
-        for &(i, classes) in work.iter() {
+        for (i, classes) in work.iter().cloned() {
             let remaining = budget - used;
             if remaining <= 0.0 {
                 break;
@@ -751,7 +755,7 @@ impl State<'_> {
             let Some(entry) = self.queue.get(i) else {
                 continue;
             };
-            let n = entry.sum(classes);
+            let n = entry.sum(classes.clone());
             if n == 0 {
                 continue;
             }
@@ -796,15 +800,18 @@ impl State<'_> {
             // Computed on first use: most cohorts yield no accepted lead to qualify.
             let mut speed = None;
             let mut served_total = 0u32;
-            for &class in classes {
+            // This item's counts, added to the week's once (sums of whole numbers: exact).
+            let (mut item_contacts, mut item_sals, mut item_sqls) = (0u32, 0u32, 0u32);
+            for class in classes {
                 let lo = class * BANDS;
                 let mut served = [0u32; BANDS];
-                let counts: [u32; BANDS] = {
-                    let mut a = [0u32; BANDS];
-                    a.copy_from_slice(&self.queue[i].counts[lo..lo + BANDS]);
-                    a
-                };
-                allocate(&mut self.sdr, &counts, take, n, &mut served);
+                allocate(
+                    &mut self.sdr,
+                    &self.queue[i].counts[lo..lo + BANDS],
+                    take,
+                    n,
+                    &mut served,
+                );
                 for b in 0..BANDS {
                     let k = served[b];
                     if k == 0 {
@@ -826,10 +833,9 @@ impl State<'_> {
                     let minutes = f64::from(k) * c.attempt_min + f64::from(contacts) * c.conv_min;
                     used += minutes;
                     *unqualified_min += minutes - f64::from(sqls) * (c.attempt_min + c.conv_min);
-                    wk[Weekly::Attempts.index()] += f64::from(k);
-                    wk[Weekly::Contacts.index()] += f64::from(contacts);
-                    wk[Weekly::Sals.index()] += f64::from(accepted);
-                    wk[Weekly::Sqls.index()] += f64::from(sqls);
+                    item_contacts += contacts;
+                    item_sals += accepted;
+                    item_sqls += sqls;
                     let rp = binom(&mut self.sdr, poor_fit, c.recycle);
                     let rn = binom(&mut self.sdr, not_ready, c.recycle);
                     self.nurture[b] += u64::from(rp + rn);
@@ -847,6 +853,10 @@ impl State<'_> {
                     }
                 }
             }
+            wk[Weekly::Attempts.index()] += f64::from(served_total);
+            wk[Weekly::Contacts.index()] += f64::from(item_contacts);
+            wk[Weekly::Sals.index()] += f64::from(item_sals);
+            wk[Weekly::Sqls.index()] += f64::from(item_sqls);
             if attempt == 0 {
                 wk[Weekly::FirstTouches.index()] += f64::from(served_total);
                 wk[Weekly::FirstTouchDecided.index()] += f64::from(served_total);
