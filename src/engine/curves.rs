@@ -1,6 +1,7 @@
 //! The model's response curves and the discretisation of leads into cohort types, computed
 //! once per scenario from a [`ValidScenario`]. Shared by the simulation and the analytic mode.
 
+use super::exp::exp;
 use crate::model::{QueuePriority, ValidScenario};
 
 /// Propensity band edges: a lead's type is its band and its score class.
@@ -208,12 +209,12 @@ impl Curves {
 
     /// Share of the contact chance left at a lead age of `age_h` hours.
     pub fn contact_age_factor(&self, age_h: f64) -> f64 {
-        self.contact_floor + (1.0 - self.contact_floor) * (-age_h / self.contact_decay_h).exp()
+        self.contact_floor + (1.0 - self.contact_floor) * exp(-age_h / self.contact_decay_h)
     }
 
     /// Share of the qualification chance left when the contact happens at age `age_h`.
     pub fn speed_factor(&self, age_h: f64) -> f64 {
-        self.speed_floor + (1.0 - self.speed_floor) * (-age_h / self.speed_decay_h).exp()
+        self.speed_floor + (1.0 - self.speed_floor) * exp(-age_h / self.speed_decay_h)
     }
 
     /// Chance one attempt reaches the lead.

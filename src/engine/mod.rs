@@ -5,11 +5,13 @@
 //! - `curves`: the response curves and cohort types derived from a scenario.
 //! - `sim`: one Monte Carlo replication (daily-step cohort simulation).
 //! - `run`: replications aggregated into a [`RunResult`] with P10 / P50 / P90 bands.
+//! - `exp`: the exponential of the hot path (same bits natively and in WebAssembly).
 //! - `rng`: portable per-(seed, replication, mechanism) random streams.
 //! - `wire`: requests and packed replies between the page and its Web Workers.
 
 pub mod analytic;
 pub mod curves;
+pub mod exp;
 pub mod expected;
 pub mod rng;
 pub mod run;

@@ -207,7 +207,7 @@ impl PoissonDraw {
         if lambda < 12.0 {
             return PoissonDraw::Inversion {
                 lambda,
-                p0: (-lambda).exp(),
+                p0: crate::engine::exp::exp(-lambda),
             };
         }
         match Poisson::new(lambda) {

@@ -9,6 +9,7 @@ use std::ops::Range;
 use serde::{Deserialize, Serialize};
 
 use super::curves::{band_propensity, Curves, BANDS, TYPES};
+use super::exp::exp;
 use super::rng::{binom, poisson, std_normal, uniform, PoissonDraw, Purpose, Rng, Streams};
 use crate::model::{QueuePriority, ValidScenario};
 
@@ -1037,7 +1038,7 @@ impl State<'_> {
         let c = self.c;
         if n <= 16 {
             (0..n)
-                .map(|_| (c.deal_mu + c.deal_sigma * std_normal(&mut self.deals)).exp())
+                .map(|_| exp(c.deal_mu + c.deal_sigma * std_normal(&mut self.deals)))
                 .sum()
         } else {
             let s2 = c.deal_sigma * c.deal_sigma;
