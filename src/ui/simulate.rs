@@ -98,7 +98,7 @@ impl Arm {
 
     fn append(&mut self, reps: Vec<Replication>) {
         if let Some(g) = self.gathered.as_mut() {
-            reps.iter().for_each(|r| g.push(r));
+            g.extend(&reps);
         }
         self.reps.extend(reps);
     }
