@@ -468,7 +468,8 @@ mod tests {
         };
         // Whole numbers in a narrow range (counted, with many ties as counts have), whole
         // numbers spread widely and fractions of both signs (selected), with a NaN now and then.
-        let kinds: [(&str, fn(u64) -> f64); 3] = [
+        type Sample = fn(u64) -> f64;
+        let kinds: [(&str, Sample); 3] = [
             ("counts", |r| (r % 50) as f64 + 3.0),
             ("wide", |r| (r % 1_000_000) as f64 - 400_000.0),
             ("fractions", |r| ((r % 50) as f64 - 20.0) * 0.75),
