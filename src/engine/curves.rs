@@ -121,6 +121,9 @@ pub struct Curves {
     pub wait_keep_per_week: f64,
     pub weeks: usize,
     pub sla_touch_h: f64,
+    /// `rates[w]` is [`Curves::channel_rates`] of week `w`, computed once per scenario (not
+    /// once per replication, and the cosine stays out of the simulation loop).
+    pub rates: Vec<Vec<f64>>,
 }
 
 impl Curves {
@@ -189,6 +192,9 @@ impl Curves {
             wait_keep_per_week: 1.0 - k.wait_loss_percent_per_week / 100.0,
             weeks: v.weeks(),
             sla_touch_h: s.sla.touch_within_hours,
+            rates: (0..v.weeks())
+                .map(|w| Curves::channel_rates(v, w))
+                .collect(),
         }
     }
 

@@ -412,7 +412,7 @@ pub fn replicate(v: &ValidScenario, c: &Curves, rep: u64) -> Replication {
 
     for (w, wk) in weekly.iter_mut().enumerate() {
         // Cell rates for the week, and the average cost per lead of each cell.
-        let rates = Curves::channel_rates(v, w);
+        let rates = c.rates.get(w).map_or(&[][..], Vec::as_slice);
         let mut lam = [[0.0f64; 3]; BANDS];
         let mut cost = [[0.0f64; 3]; BANDS];
         for ch in 0..nch {
