@@ -15,15 +15,18 @@ const HEADER: usize = 5;
 const TAIL: usize = Total::N + LEAKS;
 const LEAKS: usize = 12;
 
-/// Work for a worker: replications `start .. start + count` of `scenario`, for arm `arm` of
-/// job `job` (the page's own bookkeeping, echoed back).
+/// Work for a worker: replications `start .. start + count` of arm `arm` of job `job` (the
+/// page's own bookkeeping, echoed back). The arm's scenario comes with the first request of
+/// that (job, arm) a worker gets, and after a request for another arm; the others leave it
+/// out and the worker reuses the one it prepared.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Request {
     pub job: u64,
     pub arm: usize,
     pub start: u64,
     pub count: u32,
-    pub scenario: Scenario,
+    #[serde(default)]
+    pub scenario: Option<Scenario>,
 }
 
 /// A worker's answer to one [`Request`]. `replications` is empty when the worker skipped the
@@ -43,6 +46,8 @@ pub enum WireError {
     Request(String),
     #[error("the request's scenario is not valid: {0}")]
     Invalid(String),
+    #[error("the request for job {0}, arm {1} has no scenario, and none was prepared")]
+    NoScenario(u64, usize),
     #[error("the reply is {0} words long, which does not match its header")]
     Length(usize),
 }
@@ -69,8 +74,12 @@ impl Prepared {
     /// Runs a request: the reply packed as words (see [`pack`]).
     pub fn serve(&mut self, r: &Request) -> Result<Vec<f64>, WireError> {
         if self.key != Some((r.job, r.arm)) || self.ready.is_none() {
-            let v = ValidScenario::try_from(&r.scenario)
-                .map_err(|e| WireError::Invalid(e.to_string()))?;
+            let scenario = r
+                .scenario
+                .as_ref()
+                .ok_or(WireError::NoScenario(r.job, r.arm))?;
+            let v =
+                ValidScenario::try_from(scenario).map_err(|e| WireError::Invalid(e.to_string()))?;
             let c = Curves::new(&v);
             self.key = Some((r.job, r.arm));
             self.ready = Some((v, c));
@@ -198,7 +207,7 @@ mod tests {
             arm: 2,
             start: 40,
             count,
-            scenario: Preset::Baseline.scenario(),
+            scenario: Some(Preset::Baseline.scenario()),
         }
     }
 
@@ -210,11 +219,41 @@ mod tests {
             .expect("served");
         let reply = unpack(&words).expect("reply");
         assert_eq!((reply.job, reply.arm, reply.start), (7, 2, 40));
-        let v = ValidScenario::try_from(&r.scenario).expect("valid");
+        let v = ValidScenario::try_from(r.scenario.as_ref().expect("scenario")).expect("valid");
         let c = Curves::new(&v);
         let direct: Vec<Replication> = (40..43).map(|i| replicate(&v, &c, i)).collect();
         assert_eq!(reply.replications, direct);
         assert_eq!(LEAKS, Leaks::default().entries().len());
+    }
+
+    #[test]
+    fn the_scenario_comes_once_per_job_and_arm() {
+        let mut worker = Prepared::default();
+        let first = request(2);
+        let later = Request {
+            start: 42,
+            scenario: None,
+            ..first.clone()
+        };
+        let a = unpack(&worker.serve(&first).expect("served")).expect("reply");
+        let b = unpack(&worker.serve(&later).expect("served")).expect("reply");
+        // The same replications as one request of four.
+        let whole =
+            unpack(&Prepared::default().serve(&request(4)).expect("served")).expect("reply");
+        assert_eq!(
+            [a.replications, b.replications].concat(),
+            whole.replications
+        );
+        // Another arm, or a fresh worker, without a scenario: an error, not a guess.
+        let other = Request {
+            arm: 3,
+            ..later.clone()
+        };
+        assert_eq!(worker.serve(&other), Err(WireError::NoScenario(7, 3)));
+        assert_eq!(
+            Prepared::default().serve(&later),
+            Err(WireError::NoScenario(7, 2))
+        );
     }
 
     #[test]
@@ -239,7 +278,9 @@ mod tests {
         assert!(unpack(&huge).is_err());
         assert!(Request::from_json("{\"job\": 1}").is_err());
         let mut bad = request(1);
-        bad.scenario.sdr.headcount = -3.0;
+        if let Some(s) = bad.scenario.as_mut() {
+            s.sdr.headcount = -3.0;
+        }
         assert!(matches!(
             Prepared::default().serve(&bad),
             Err(WireError::Invalid(_))

@@ -68,6 +68,9 @@ struct Slot {
     dead: bool,
     /// Requests sent and not yet answered, oldest first (a worker answers in order).
     sent: VecDeque<(u64, Item)>,
+    /// The (job, arm) of the last request sent: the worker has its scenario once it gets to
+    /// the next request of the same job (a worker skips only requests of replaced jobs).
+    prepared: Option<(u64, usize)>,
 }
 
 struct Current<J> {
@@ -117,6 +120,7 @@ impl<J: PoolWork> Pool<J> {
                     ready: false,
                     dead: false,
                     sent: VecDeque::new(),
+                    prepared: None,
                 });
             }
         }
@@ -359,18 +363,28 @@ fn dispatch<J: PoolWork>(inner: &mut Inner<J>, index: usize) {
         let Some(item) = current.work.next_item(size) else {
             return;
         };
-        let request = current.work.scenario(item.arm).map(|s| Request {
+        let key = (current.id, item.arm);
+        let scenario = if slot.prepared == Some(key) {
+            None
+        } else {
+            current.work.scenario(item.arm).cloned()
+        };
+        let request = Request {
             job: current.id,
             arm: item.arm,
             start: item.start,
             count: item.count,
-            scenario: s.clone(),
-        });
+            scenario,
+        };
         let sent = request
-            .and_then(|r| r.to_json().ok())
+            .to_json()
+            .ok()
             .map(|text| slot.worker.post_message(&JsValue::from_str(&text)));
         match sent {
-            Some(Ok(())) => slot.sent.push_back((current.id, item)),
+            Some(Ok(())) => {
+                slot.sent.push_back((current.id, item));
+                slot.prepared = Some(key);
+            }
             _ => {
                 // The worker cannot take messages: its ranges go back to the job, and the
                 // caller finishes the job on the page if no worker is left.

@@ -98,7 +98,7 @@ impl Arm {
 
     fn append(&mut self, reps: Vec<Replication>) {
         if let Some(g) = self.gathered.as_mut() {
-            reps.iter().for_each(|r| g.push(r));
+            g.extend(&reps);
         }
         self.reps.extend(reps);
     }
@@ -210,6 +210,10 @@ impl PoolWork for Job {
             } else {
                 Publication::WhenDue
             }
+        } else if b.reps.len() == self.published {
+            // Nothing new in order (a later range arrived first): publishing now would only
+            // push the next, real publication back by a whole period.
+            Publication::Hold
         } else if self.published > 0 && b.reps.len() * 100 >= b.wanted * NEARLY_DONE_PERCENT {
             Publication::Hold
         } else {
@@ -257,4 +261,50 @@ pub fn run_on_change(state: AppState) {
             state.progress.set(progress);
         });
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Preset;
+
+    fn job() -> Job {
+        let mut s = Preset::Baseline.scenario();
+        s.run.replications = 40.0;
+        Job::new(ValidScenario::try_from(s).expect("valid"))
+    }
+
+    fn run(job: &mut Job, item: Item) {
+        let reps = job.arms[item.arm].compute(item.start, item.count);
+        job.accept(item, reps);
+    }
+
+    #[test]
+    fn a_range_ahead_of_the_first_is_not_published() {
+        let mut job = job();
+        let first = job.next_item(3).expect("a first range");
+        let second = job.next_item(8).expect("a second range");
+        assert_eq!((first.start, second.start), (0, 3));
+        run(&mut job, second);
+        // Nothing in order yet: publishing would only delay the first real result.
+        assert_eq!(job.publication(), Publication::Hold);
+        run(&mut job, first);
+        assert_eq!(job.arms[0].reps.len(), 11);
+        assert_eq!(job.publication(), Publication::WhenDue);
+    }
+
+    #[test]
+    fn the_full_bands_are_published_at_once_and_then_the_levers_when_due() {
+        let mut job = job();
+        while let Some(item) = job.next_item(8).filter(|i| i.arm == 0) {
+            run(&mut job, item);
+            if job.published == 0 {
+                job.published = job.arms[0].reps.len();
+            }
+        }
+        assert!(job.arms[0].done());
+        assert_eq!(job.publication(), Publication::Now);
+        job.published = job.arms[0].reps.len();
+        assert_eq!(job.publication(), Publication::WhenDue);
+    }
 }
