@@ -145,6 +145,30 @@ impl Job {
         self.arms.first()
     }
 
+    /// The next range to compute: a range handed back first, then the base scenario's, then
+    /// the levers' once `levers` allows.
+    fn take_next(&mut self, count: u32, levers: bool) -> Option<Item> {
+        if let Some(item) = self.retry.pop() {
+            return Some(item);
+        }
+        let arms = if levers { self.arms.len() } else { 1 };
+        self.arms
+            .iter_mut()
+            .take(arms)
+            .enumerate()
+            .find_map(|(arm, a)| {
+                a.take(count)
+                    .map(|(start, count)| Item { arm, start, count })
+            })
+    }
+
+    /// Whether the base scenario's full bands are on screen. Until then the workers get no
+    /// lever ranges: on two cores, lever work would slow the last base ranges and the drawing
+    /// of the full bands, which users wait for; the verdict comes a little later instead.
+    fn base_shown(&self) -> bool {
+        self.base().is_none_or(|b| self.published >= b.wanted)
+    }
+
     fn progress(&self, runs_finished: u64) -> Progress {
         let levers = &self.arms[1.min(self.arms.len())..];
         Progress {
@@ -160,13 +184,8 @@ impl Job {
 
 impl PoolWork for Job {
     fn next_item(&mut self, count: u32) -> Option<Item> {
-        if let Some(item) = self.retry.pop() {
-            return Some(item);
-        }
-        self.arms.iter_mut().enumerate().find_map(|(arm, a)| {
-            a.take(count)
-                .map(|(start, count)| Item { arm, start, count })
-        })
+        let levers = self.base_shown();
+        self.take_next(count, levers)
     }
 
     fn requeue(&mut self, item: Item) {
@@ -188,7 +207,8 @@ impl PoolWork for Job {
     }
 
     fn step_local(&mut self) -> bool {
-        match self.next_item(1) {
+        // On the page, one step at a time: nothing runs beside the drawing to hold back.
+        match self.take_next(1, true) {
             Some(item) => {
                 if let Some(a) = self.arms.get(item.arm) {
                     let reps = a.compute(item.start, item.count);
@@ -291,6 +311,40 @@ mod tests {
         run(&mut job, first);
         assert_eq!(job.arms[0].reps.len(), 11);
         assert_eq!(job.publication(), Publication::WhenDue);
+    }
+
+    #[test]
+    fn workers_get_lever_ranges_only_once_the_full_bands_are_shown() {
+        let mut job = job();
+        let mut items = Vec::new();
+        while let Some(item) = job.next_item(8) {
+            items.push(item);
+        }
+        // Every base range, and no lever range yet.
+        assert_eq!(items.iter().map(|i| i.count).sum::<u32>(), 40);
+        assert!(items.iter().all(|i| i.arm == 0));
+        for item in items {
+            run(&mut job, item);
+        }
+        assert_eq!(job.publication(), Publication::Now);
+        assert!(job.next_item(8).is_none());
+        job.published = job.arms[0].reps.len();
+        let lever = job
+            .next_item(8)
+            .expect("a lever range once the bands are shown");
+        assert_eq!((lever.arm, lever.start), (1, 0));
+    }
+
+    #[test]
+    fn on_the_page_the_levers_follow_the_base_without_waiting() {
+        let mut job = job();
+        for _ in 0..40 {
+            assert!(job.step_local());
+        }
+        assert!(job.arms[0].done());
+        assert_eq!(job.published, 0);
+        assert!(job.step_local());
+        assert_eq!(job.arms[1].reps.len(), 1);
     }
 
     #[test]
