@@ -29,9 +29,8 @@ pub fn analytic_funnel(v: &ValidScenario) -> AnalyticFunnel {
     }
     let reach = 1.0 - reach_fail;
     let mut f = AnalyticFunnel::default();
-    for w in 0..c.weeks {
-        let rates = Curves::channel_rates(v, w);
-        for (cells, r) in c.cells.iter().zip(rates) {
+    for rates in &c.rates {
+        for (cells, &r) in c.cells.iter().zip(rates) {
             for b in 0..BANDS {
                 let mql = r * (cells[b][1] + cells[b][2]);
                 f.inquiries += r * (cells[b][0] + cells[b][1] + cells[b][2]);

@@ -224,7 +224,7 @@ impl Curves {
 
     /// Mean deal size (log-normal mean).
     pub fn mean_deal(&self) -> f64 {
-        (self.deal_mu + 0.5 * self.deal_sigma * self.deal_sigma).exp()
+        exp(self.deal_mu + 0.5 * self.deal_sigma * self.deal_sigma)
     }
 
     /// Inquiries per week of each channel in week `w` (0-based), with seasonality and bursts.

@@ -383,11 +383,7 @@ pub fn replicate(v: &ValidScenario, c: &Curves, rep: u64) -> Replication {
         deals: streams.stream(Purpose::Deals, 0),
         debt_min: 0.0,
         attempt_contact: (0..=c.max_attempts).map(|a| c.attempt_contact(a)).collect(),
-        cycles: CYCLE_Z.map(|z| {
-            (c.cycle_median_d * (c.cycle_sigma * z).exp())
-                .round()
-                .max(1.0)
-        }),
+        cycles: CYCLE_Z.map(|z| (c.cycle_median_d * exp(c.cycle_sigma * z)).round().max(1.0)),
         buf_first: Vec::new(),
         buf_follow: Vec::new(),
         buf_work: Vec::new(),
@@ -1042,8 +1038,8 @@ impl State<'_> {
                 .sum()
         } else {
             let s2 = c.deal_sigma * c.deal_sigma;
-            let mean = (c.deal_mu + 0.5 * s2).exp();
-            let var = (s2.exp() - 1.0) * (2.0 * c.deal_mu + s2).exp();
+            let mean = c.mean_deal();
+            let var = (exp(s2) - 1.0) * exp(2.0 * c.deal_mu + s2);
             let nf = f64::from(n);
             (nf * mean + (nf * var).sqrt() * std_normal(&mut self.deals)).max(0.0)
         }
