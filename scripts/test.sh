@@ -6,6 +6,10 @@
 source "$(dirname "${BASH_SOURCE[0]}")/tools.sh"
 cd "$ROOT"
 
+# A fresh clone builds everything once: incremental caches would only take disk (CI machines
+# share theirs). Developers keep incremental builds.
+if [ -n "${CI:-}" ]; then export CARGO_INCREMENTAL=0; fi
+
 ensure_wasm_target
 ensure_wasm_bindgen
 ensure_wasm_opt
@@ -57,6 +61,7 @@ browser_failed=$((browser_failed + f))
 if [ "$e2e_status" -ne 0 ] && [ "$f" -eq 0 ]; then browser_failed=$((browser_failed + 1)); fi
 
 echo
+echo "Disk used by target/: $(du -sh "$ROOT/target" 2>/dev/null | cut -f1)"
 echo "Browser suites (wasm-bindgen-test + Playwright):"
 echo "$browser_passed passed, $browser_failed failed"
 [ "$browser_failed" -eq 0 ]
