@@ -80,6 +80,9 @@ fn full_aes_are_diagnosed_as_closing_limited_and_an_ae_is_the_best_lever() {
         d.binding
     );
     assert_eq!(d.best_lever, Some(Lever::OneMoreAe), "{:?}", d.levers);
+    let ae = &d.levers[0];
+    let (low, high) = ae.mean_ci.expect("eight pairs measure a spread");
+    assert!(ae.clearly_adds() && low <= ae.bookings_delta.mean && ae.bookings_delta.mean <= high);
     for w in d.levers.windows(2) {
         assert!(
             w[0].bookings_delta.mean >= w[1].bookings_delta.mean,
@@ -87,7 +90,13 @@ fn full_aes_are_diagnosed_as_closing_limited_and_an_ae_is_the_best_lever() {
         );
     }
     assert_eq!(d.levers.len(), Lever::ALL.len());
-    assert!(d.summary.contains("SDRs were busy") && d.summary.contains("one more AE"));
+    assert!(d.summary.contains("SDRs were busy"));
+    assert!(
+        d.next_move
+            .starts_with("Best next lever: one more AE adds about"),
+        "{}",
+        d.next_move
+    );
     assert_eq!(d.periods.len(), 13);
 }
 

@@ -79,6 +79,19 @@ impl Lever {
     }
 
     /// Applies the lever to a scenario (clamped to the valid ranges).
+    /// The constraint this lever relieves: a lever that clearly adds bookings is evidence
+    /// that its constraint binds.
+    pub fn relieves(self) -> Constraint {
+        match self {
+            Lever::MoreLeads | Lever::ThresholdDown => Constraint::Volume,
+            Lever::OneMoreSdr | Lever::OneMoreAttempt | Lever::FasterResponse => {
+                Constraint::SalesCapacity
+            }
+            Lever::OneMoreAe => Constraint::ClosingCapacity,
+            Lever::ThresholdUp => Constraint::Quality,
+        }
+    }
+
     pub fn apply(self, s: &mut Scenario) {
         match self {
             Lever::MoreLeads => {
@@ -114,7 +127,53 @@ impl Lever {
 pub struct LeverEffect {
     pub lever: Lever,
     pub label: String,
+    /// The change in each paired replication: mean and P10/P50/P90. The spread is wide even
+    /// for a lever that surely helps: the same random numbers cannot pair every lead once
+    /// the volumes differ.
     pub bookings_delta: Band,
+    /// 90% confidence interval of the mean change (normal approximation over the paired
+    /// replications): how sure the estimate is. More replications narrow it. None with
+    /// fewer than two replications, which show no spread to measure.
+    #[serde(default)]
+    pub mean_ci: Option<(f64, f64)>,
+    /// How many paired replications measured it.
+    #[serde(default)]
+    pub pairs: usize,
+}
+
+impl LeverEffect {
+    /// The change in each pair `(lever, base)` of bookings.
+    pub fn from_pairs(lever: Lever, deltas: &[f64]) -> LeverEffect {
+        let bookings_delta = Band::of(deltas);
+        LeverEffect {
+            lever,
+            label: lever.label().into(),
+            mean_ci: mean_interval(deltas, bookings_delta.mean),
+            pairs: deltas.iter().filter(|x| x.is_finite()).count(),
+            bookings_delta,
+        }
+    }
+
+    /// The lever adds bookings beyond doubt: its whole confidence interval is above zero.
+    pub fn clearly_adds(&self) -> bool {
+        self.mean_ci.is_some_and(|(low, _)| low > 0.0)
+    }
+}
+
+/// z of a two-sided 90% interval.
+const Z90: f64 = 1.644_853_626_951_472_2;
+
+/// The 90% confidence interval of the mean of `xs` (finite values; `mean` is theirs), if
+/// there are at least two.
+fn mean_interval(xs: &[f64], mean: f64) -> Option<(f64, f64)> {
+    let finite = || xs.iter().filter(|x| x.is_finite());
+    let n = finite().count();
+    if n < 2 {
+        return None;
+    }
+    let var = finite().map(|x| (x - mean).powi(2)).sum::<f64>() / (n - 1) as f64;
+    let half = Z90 * (var / n as f64).sqrt();
+    Some((mean - half, mean + half))
 }
 
 /// Numbers behind the diagnosis (means across replications).
@@ -155,7 +214,11 @@ pub struct Diagnosis {
     /// Levers ranked by mean marginal bookings, best first.
     pub levers: Vec<LeverEffect>,
     pub best_lever: Option<Lever>,
+    /// The evidence in plain words.
     pub summary: String,
+    /// The best next move in plain words, with how sure it is.
+    #[serde(default)]
+    pub next_move: String,
 }
 
 /// Thresholds of the classification.
@@ -335,19 +398,14 @@ pub fn diagnose_from(
                 .zip(&base_bookings)
                 .map(|(r, b)| r.total(Total::Bookings) - b)
                 .collect();
-            LeverEffect {
-                lever: *lever,
-                label: lever.label().into(),
-                bookings_delta: Band::of(&deltas),
-            }
+            LeverEffect::from_pairs(*lever, &deltas)
         })
         .collect();
     levers.sort_by(|a, b| b.bookings_delta.mean.total_cmp(&a.bookings_delta.mean));
-    let best_lever = levers
-        .first()
-        .filter(|l| l.bookings_delta.mean > 0.0)
-        .map(|l| l.lever);
-    let summary = summarise(&binding, &evidence, &levers, best_lever);
+    // The best next lever adds the most on average among those that surely add something.
+    let best_lever = levers.iter().find(|l| l.clearly_adds()).map(|l| l.lever);
+    let summary = summarise(&binding, &evidence);
+    let next_move = next_move(&binding, &levers, best_lever);
     Diagnosis {
         binding,
         evidence,
@@ -355,15 +413,11 @@ pub fn diagnose_from(
         levers,
         best_lever,
         summary,
+        next_move,
     }
 }
 
-fn summarise(
-    binding: &[Constraint],
-    e: &Evidence,
-    levers: &[LeverEffect],
-    best: Option<Lever>,
-) -> String {
+fn summarise(binding: &[Constraint], e: &Evidence) -> String {
     let mut parts = Vec::new();
     let names: Vec<&str> = binding.iter().map(|c| c.label()).collect();
     if let Some(first) = binding.first() {
@@ -393,15 +447,145 @@ fn summarise(
             count(e.sqls_lost_waiting)
         ));
     }
-    match best.and_then(|b| levers.iter().find(|l| l.lever == b)) {
-        Some(l) => parts.push(format!(
-            "Best next lever: {} adds about {}, P10-P90 {} to {}.",
+    parts.join(" ")
+}
+
+/// The lever sentence, and where the levers point when that is not what the utilisation
+/// thresholds say: measured effects outrank the heuristics.
+fn next_move(binding: &[Constraint], levers: &[LeverEffect], best: Option<Lever>) -> String {
+    let sentence = lever_sentence(levers, best);
+    match best.map(Lever::relieves) {
+        Some(c) if !binding.contains(&c) => format!(
+            "{sentence} The levers see more than the utilisation figures: {}.",
+            what_the_levers_see(c)
+        ),
+        _ => sentence,
+    }
+}
+
+fn what_the_levers_see(c: Constraint) -> &'static str {
+    match c {
+        Constraint::ClosingCapacity => {
+            "AE capacity already holds bookings back, though AEs do not look full (SQLs wait and cool)"
+        }
+        Constraint::SalesCapacity => "the follow-up (speed, attempts, SDR time) holds bookings back",
+        Constraint::Volume => "more qualified volume would add bookings",
+        Constraint::Quality => "a stricter MQL threshold would add bookings",
+    }
+}
+
+/// "Best next lever: ..." with how sure it is, or why no lever is named.
+fn lever_sentence(levers: &[LeverEffect], best: Option<Lever>) -> String {
+    let interval = |l: &LeverEffect| match l.mean_ci {
+        Some((low, high)) => format!("90% confidence {} to {}", money(low), money(high)),
+        None => "one replication cannot say how sure".into(),
+    };
+    if let Some(l) = best.and_then(|b| levers.iter().find(|l| l.lever == b)) {
+        return format!(
+            "Best next lever: {} adds about {} ({}).",
             l.label,
             money(l.bookings_delta.mean),
-            money(l.bookings_delta.p10),
-            money(l.bookings_delta.p90)
-        )),
-        None => parts.push("No lever tested adds bookings.".into()),
+            interval(l)
+        );
     }
-    parts.join(" ")
+    match levers.first().filter(|l| l.bookings_delta.mean > 0.0) {
+        Some(l) => format!(
+            "No lever tested clearly adds bookings: {} adds about {} on average, but that is within the noise ({}); more replications would tell.",
+            l.label,
+            money(l.bookings_delta.mean),
+            interval(l)
+        ),
+        None => "No lever tested adds bookings.".into(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn close(a: f64, b: f64) -> bool {
+        (a - b).abs() < 1e-9
+    }
+
+    #[test]
+    fn the_interval_is_the_mean_plus_minus_z_standard_errors() {
+        // mean 2.5, sample sd sqrt(5/3), standard error sqrt(5/12).
+        let e = LeverEffect::from_pairs(Lever::OneMoreAe, &[1.0, 2.0, 3.0, 4.0]);
+        let half = Z90 * (5.0_f64 / 12.0).sqrt();
+        let (low, high) = e.mean_ci.expect("four pairs measure a spread");
+        assert!(
+            close(low, 2.5 - half) && close(high, 2.5 + half),
+            "{low} {high}"
+        );
+        assert!(e.clearly_adds());
+        // Non-finite pairs are left out, as in the band.
+        let f = LeverEffect::from_pairs(Lever::OneMoreAe, &[1.0, f64::NAN, 2.0, 3.0, 4.0]);
+        assert_eq!(f.mean_ci, e.mean_ci);
+        assert_eq!((e.pairs, f.pairs), (4, 4));
+    }
+
+    #[test]
+    fn an_effect_within_the_noise_or_unmeasured_is_not_clear() {
+        let noisy = LeverEffect::from_pairs(Lever::MoreLeads, &[-10.0, 12.0, -9.0, 11.0]);
+        assert!(noisy.bookings_delta.mean > 0.0 && !noisy.clearly_adds());
+        let none = LeverEffect::from_pairs(Lever::MoreLeads, &[]);
+        assert_eq!(none.mean_ci, None);
+        assert!(!none.clearly_adds());
+        let one = LeverEffect::from_pairs(Lever::MoreLeads, &[5.0]);
+        assert_eq!(one.mean_ci, None);
+        assert!(!one.clearly_adds());
+        let zero = LeverEffect::from_pairs(Lever::OneMoreSdr, &[0.0; 5]);
+        assert_eq!(zero.mean_ci, Some((0.0, 0.0)));
+        assert!(!zero.clearly_adds());
+    }
+
+    #[test]
+    fn the_sentence_names_a_lever_only_when_it_surely_adds() {
+        let sure = LeverEffect::from_pairs(Lever::OneMoreAe, &[90e3, 110e3, 95e3, 105e3]);
+        let noisy = LeverEffect::from_pairs(Lever::MoreLeads, &[-300e3, 500e3, -280e3, 480e3]);
+        let s = lever_sentence(&[noisy.clone(), sure.clone()], Some(Lever::OneMoreAe));
+        assert!(
+            s.starts_with("Best next lever: one more AE adds about $100K (90% confidence $"),
+            "{s}"
+        );
+        let s = lever_sentence(std::slice::from_ref(&noisy), None);
+        assert!(
+            s.starts_with("No lever tested clearly adds bookings: +10% leads adds about $100K"),
+            "{s}"
+        );
+        let worse = LeverEffect::from_pairs(Lever::ThresholdUp, &[-5.0, -6.0]);
+        assert_eq!(
+            lever_sentence(&[worse], None),
+            "No lever tested adds bookings."
+        );
+    }
+
+    #[test]
+    fn the_next_move_says_where_the_levers_see_more_than_the_headline() {
+        let sure = LeverEffect::from_pairs(Lever::OneMoreAe, &[90e3, 110e3, 95e3, 105e3]);
+        let levers = [sure];
+        let best = Some(Lever::OneMoreAe);
+        let agrees = next_move(&[Constraint::ClosingCapacity], &levers, best);
+        assert_eq!(agrees, lever_sentence(&levers, best));
+        let differs = next_move(&[Constraint::Volume], &levers, best);
+        assert!(
+            differs.starts_with(&agrees)
+                && differs.contains("AE capacity already holds bookings back"),
+            "{differs}"
+        );
+        // No clear lever, nothing to point at.
+        assert_eq!(
+            next_move(&[Constraint::Volume], &levers, None),
+            lever_sentence(&levers, None)
+        );
+    }
+
+    #[test]
+    fn every_lever_relieves_a_constraint_of_its_own_team() {
+        assert_eq!(Lever::OneMoreAe.relieves(), Constraint::ClosingCapacity);
+        assert_eq!(Lever::OneMoreSdr.relieves(), Constraint::SalesCapacity);
+        assert_eq!(Lever::FasterResponse.relieves(), Constraint::SalesCapacity);
+        assert_eq!(Lever::MoreLeads.relieves(), Constraint::Volume);
+        assert_eq!(Lever::ThresholdUp.relieves(), Constraint::Quality);
+    }
 }

@@ -168,11 +168,22 @@ fn run_cmd(args: &[String]) -> ExitCode {
     let _ = Total::ALL;
     if let Some(d) = diagnosis {
         println!("\nDiagnosis: {}", d.summary);
+        println!("{}", d.next_move);
+        let pairs = d.levers.iter().map(|l| l.pairs).max().unwrap_or(0);
+        println!(
+            "  {:<32} {:>10}  {:<24} per replication ({pairs} paired replications)",
+            "lever", "mean", "90% confidence"
+        );
         for l in &d.levers {
+            let interval = l.mean_ci.map_or_else(
+                || "-".to_string(),
+                |(low, high)| format!("{} to {}", money(low), money(high)),
+            );
             println!(
-                "  {:<32} {:>10}  (P10 {}, P90 {})",
+                "  {:<32} {:>10}  {:<24} P10 {}, P90 {}",
                 l.label,
                 money(l.bookings_delta.mean),
+                interval,
                 money(l.bookings_delta.p10),
                 money(l.bookings_delta.p90)
             );

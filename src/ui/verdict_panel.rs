@@ -14,14 +14,16 @@ fn lever_svg(d: &Diagnosis) -> Option<String> {
         .iter()
         .map(|l| LeverBar {
             label: l.label.clone(),
-            p10: l.bookings_delta.p10,
-            p50: l.bookings_delta.mean,
-            p90: l.bookings_delta.p90,
+            mean: l.bookings_delta.mean,
+            interval: l.mean_ci,
         })
         .collect();
+    let pairs = d.levers.iter().map(|l| l.pairs).max().unwrap_or(0);
     lever_chart_svg(
         "What each lever adds to bookings",
-        "Change in bookings over the run ($): mean, P10-P90",
+        &format!(
+            "Change in bookings over the run ($): mean of {pairs} paired replications, 90% confidence interval"
+        ),
         ValueFormat::Money,
         &bars,
         820,
@@ -67,6 +69,7 @@ pub fn VerdictPanel() -> impl IntoView {
                 Some(d) => view! {
                     <p class="verdict-headline" id="verdict-headline">{headline(&d.binding)}</p>
                     <p class="verdict-meaning">{meanings(&d.binding)}</p>
+                    <p class="verdict-move" id="verdict-move">{d.next_move.clone()}</p>
                     <p class="verdict-summary" id="verdict-summary">{d.summary.clone()}</p>
                     <ol class="periods" aria-label="Binding constraint by four-week period">
                         {d.periods.iter().map(|p| {
@@ -99,7 +102,7 @@ pub fn VerdictPanel() -> impl IntoView {
             <ChartFigure
                 id="chart-levers"
                 svg=chart
-                caption="Each lever is run on the same random numbers as the scenario, so the difference is the lever's effect, not noise."
+                caption="Each lever is run on the same random numbers as the scenario, so the difference is the lever's effect, not noise. Blue: surely adds bookings; vermillion: surely costs bookings; grey: cannot be told from zero at this many replications."
             />
         </section>
     }

@@ -13,6 +13,14 @@ test("the workshop screen shows figures with bands, the verdict and every chart"
   await expect(page.locator("#kpi-bookings")).toHaveText(/^\$[\d.]+[KMB]?$/);
   await expect(page.getByRole("group", { name: "Bookings" })).toContainText("P10-P90");
   await expect(page.locator("#verdict-headline")).toHaveText(/limited/);
+  // The next move names a lever with how sure it is, and that lever tops the chart.
+  const move = await page.locator("#verdict-move").textContent();
+  const named = move.match(/^Best next lever: (.+?) adds about \$[\d.]+[KM]? \(90% confidence \$[\d.]+[KM]? to \$[\d.]+[KM]?\)/);
+  expect(named, move).not.toBeNull();
+  const labels = ["+10% leads", "one more SDR", "one more AE", "MQL threshold +5", "MQL threshold -5",
+                  "one more attempt per lead", "halving the response target"];
+  const texts = (await page.locator("#chart-levers svg text").allTextContents()).map((t) => t.trim());
+  expect(texts.find((t) => labels.includes(t))).toBe(named[1]);
   for (const id of ["chart-levers", "chart-funnel", "chart-leaks", "chart-bookings", "chart-cumulative",
                     "chart-capacity", "chart-queue", "chart-speed", "chart-utilisation"]) {
     await expect(page.locator(`#${id} svg`), id).toBeVisible();
