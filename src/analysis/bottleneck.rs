@@ -78,7 +78,6 @@ impl Lever {
         }
     }
 
-    /// Applies the lever to a scenario (clamped to the valid ranges).
     /// The constraint this lever relieves: a lever that clearly adds bookings is evidence
     /// that its constraint binds.
     pub fn relieves(self) -> Constraint {
@@ -92,6 +91,7 @@ impl Lever {
         }
     }
 
+    /// Applies the lever to a scenario (clamped to the valid ranges).
     pub fn apply(self, s: &mut Scenario) {
         match self {
             Lever::MoreLeads => {
@@ -490,7 +490,7 @@ fn lever_sentence(levers: &[LeverEffect], best: Option<Lever>) -> String {
     }
     match levers.first().filter(|l| l.bookings_delta.mean > 0.0) {
         Some(l) => format!(
-            "No lever tested clearly adds bookings: {} adds about {} on average, but that is within the noise ({}); more replications would tell.",
+            "No lever tested clearly adds bookings: {} adds about {} on average, but that is within the noise ({}).",
             l.label,
             money(l.bookings_delta.mean),
             interval(l)
