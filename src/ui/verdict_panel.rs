@@ -102,7 +102,7 @@ pub fn VerdictPanel() -> impl IntoView {
             <ChartFigure
                 id="chart-levers"
                 svg=chart
-                caption="Each lever is run on the same random numbers as the scenario, so the difference is the lever's effect, not noise. Blue: surely adds bookings; vermillion: surely costs bookings; grey: cannot be told from zero at this many replications."
+                caption="Each lever is run on the same random numbers as the scenario, so the difference is the lever's effect, not noise. Blue: surely adds bookings; vermillion: surely costs bookings; grey: cannot be told from zero."
             />
         </section>
     }
