@@ -145,11 +145,12 @@ impl LeverEffect {
     /// The change in each pair `(lever, base)` of bookings.
     pub fn from_pairs(lever: Lever, deltas: &[f64]) -> LeverEffect {
         let bookings_delta = Band::of(deltas);
+        let pairs = deltas.iter().filter(|x| x.is_finite()).count();
         LeverEffect {
             lever,
             label: lever.label().into(),
-            mean_ci: mean_interval(deltas, bookings_delta.mean),
-            pairs: deltas.iter().filter(|x| x.is_finite()).count(),
+            mean_ci: mean_interval(deltas, pairs, bookings_delta.mean),
+            pairs,
             bookings_delta,
         }
     }
@@ -163,15 +164,18 @@ impl LeverEffect {
 /// z of a two-sided 90% interval.
 const Z90: f64 = 1.644_853_626_951_472_2;
 
-/// The 90% confidence interval of the mean of `xs` (finite values; `mean` is theirs), if
-/// there are at least two.
-fn mean_interval(xs: &[f64], mean: f64) -> Option<(f64, f64)> {
-    let finite = || xs.iter().filter(|x| x.is_finite());
-    let n = finite().count();
+/// The 90% confidence interval of the mean of the `n` finite values of `xs` (`mean` is
+/// theirs), if there are at least two.
+fn mean_interval(xs: &[f64], n: usize, mean: f64) -> Option<(f64, f64)> {
     if n < 2 {
         return None;
     }
-    let var = finite().map(|x| (x - mean).powi(2)).sum::<f64>() / (n - 1) as f64;
+    let var = xs
+        .iter()
+        .filter(|x| x.is_finite())
+        .map(|x| (x - mean).powi(2))
+        .sum::<f64>()
+        / (n - 1) as f64;
     let half = Z90 * (var / n as f64).sqrt();
     Some((mean - half, mean + half))
 }
@@ -219,6 +223,13 @@ pub struct Diagnosis {
     /// The best next move in plain words, with how sure it is.
     #[serde(default)]
     pub next_move: String,
+}
+
+impl Diagnosis {
+    /// How many paired replications measured the levers.
+    pub fn lever_pairs(&self) -> usize {
+        self.levers.iter().map(|l| l.pairs).max().unwrap_or(0)
+    }
 }
 
 /// Thresholds of the classification.

@@ -169,7 +169,7 @@ fn run_cmd(args: &[String]) -> ExitCode {
     if let Some(d) = diagnosis {
         println!("\nDiagnosis: {}", d.summary);
         println!("{}", d.next_move);
-        let pairs = d.levers.iter().map(|l| l.pairs).max().unwrap_or(0);
+        let pairs = d.lever_pairs();
         println!(
             "  {:<32} {:>10}  {:<24} per replication ({pairs} paired replications)",
             "lever", "mean", "90% confidence"

@@ -276,11 +276,10 @@ impl Gathered {
         for (t, c) in self.totals.iter_mut().enumerate() {
             c.extend(reps.iter().map(|r| r.totals.get(t).copied().unwrap_or(0.0)));
         }
-        for (i, c) in self.leaks.iter_mut().enumerate() {
-            c.extend(
-                reps.iter()
-                    .map(|r| r.leaks.entries().get(i).map_or(0.0, |e| e.1 as f64)),
-            );
+        for r in reps {
+            for (c, (_, x)) in self.leaks.iter_mut().zip(r.leaks.entries()) {
+                c.push(x as f64);
+            }
         }
         self.leaks_by_replication
             .extend(reps.iter().map(|r| r.leaks));

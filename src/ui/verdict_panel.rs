@@ -18,7 +18,7 @@ fn lever_svg(d: &Diagnosis) -> Option<String> {
             interval: l.mean_ci,
         })
         .collect();
-    let pairs = d.levers.iter().map(|l| l.pairs).max().unwrap_or(0);
+    let pairs = d.lever_pairs();
     lever_chart_svg(
         "What each lever adds to bookings",
         &format!(
