@@ -106,7 +106,7 @@ fn behaviour_1_flood() {
 
 #[test]
 fn behaviour_2_threshold_trade_off() {
-    let thresholds = [40.0, 50.0, 60.0, 70.0];
+    let thresholds = [60.0, 70.0, 80.0, 90.0];
     let base = valid(scenario(26.0, 30.0));
     let runs: Vec<Vec<Replication>> = thresholds
         .iter()
@@ -288,12 +288,13 @@ fn behaviour_7_determinism_and_conservation() {
         let a = run(&v);
         let b = run(&v);
         assert_eq!(a, b, "{p:?}: same seed, same numbers");
-        for (l, inq) in a
-            .leaks_by_replication
-            .iter()
-            .zip(&a.inquiries_by_replication)
-        {
-            assert_eq!(l.total(), *inq, "{p:?}: leaks sum to the inquiries");
+        assert_eq!(a.leads_by_replication.len(), a.leaks_by_replication.len());
+        for (l, inq) in a.leaks_by_replication.iter().zip(&a.leads_by_replication) {
+            assert_eq!(
+                l.total(),
+                *inq,
+                "{p:?}: leaks sum to the inquiries + warm nurture"
+            );
         }
     }
     let v = valid(scenario(8.0, 2.0));

@@ -37,7 +37,7 @@ fn scenario() -> impl Strategy<Value = Scenario> {
     (
         proptest::collection::vec(channel(), 1..4),
         (0.0..100.0f64, proptest::option::of(0.0..40.0f64)),
-        (0u32..6, 1u32..10, 0u32..3, 1.0..3_000.0f64),
+        (0u32..6, 1u32..10, 0u32..4, 1.0..3_000.0f64),
         (0u32..6, 1u32..30, 1.0..200.0f64, 0.0..1.5f64),
         (2u32..14, 0.0..20.0f64, 0.0..100.0f64, 0.0..60.0f64),
         any::<u64>(),
@@ -53,6 +53,7 @@ fn scenario() -> impl Strategy<Value = Scenario> {
             s.sdr.max_attempts = f64::from(sdr.1);
             s.sdr.queue_priority = [
                 QueuePriority::Fifo,
+                QueuePriority::OldestDue,
                 QueuePriority::HighestScore,
                 QueuePriority::Newest,
             ][sdr.2 as usize];
@@ -78,7 +79,7 @@ proptest! {
     fn runs_are_sound(s in scenario()) {
         let v = ValidScenario::try_from(&s).expect("strategy builds valid scenarios");
         let r = run(&v);
-        for (l, inq) in r.leaks_by_replication.iter().zip(&r.inquiries_by_replication) {
+        for (l, inq) in r.leaks_by_replication.iter().zip(&r.leads_by_replication) {
             prop_assert_eq!(l.total(), *inq);
         }
         for k in &r.kpis {

@@ -6,38 +6,53 @@ use serde::{Deserialize, Serialize};
 
 use crate::engine::run::{replications, Band};
 use crate::engine::sim::{Replication, Total, Weekly};
-use crate::format::{count, money, percent};
+use crate::format::{count, hours, money, percent};
 use crate::model::{Scenario, ValidScenario};
 
 /// A constraint that can bind.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Constraint {
-    /// SDRs saturated, queue or speed-to-lead growing, MQLs untouched.
+    /// Follow-up capacity: SDRs saturated, queue or speed-to-lead growing, MQLs untouched.
     SalesCapacity,
+    /// Follow-up practice: slow response or few attempts while the SDRs have time.
+    FollowUpPractice,
     /// SDR time goes to leads that do not qualify.
     Quality,
     /// SDRs idle, queue empty: more qualified volume is needed.
     Volume,
     /// AEs full, SQLs waiting.
     ClosingCapacity,
+    /// No lever tested clearly adds bookings: no single constraint holds them back at
+    /// this scale.
+    Balanced,
 }
 
 impl Constraint {
     pub fn label(self) -> &'static str {
         match self {
             Constraint::SalesCapacity => "sales-capacity-limited",
+            Constraint::FollowUpPractice => "follow-up-practice-limited",
             Constraint::Quality => "quality-limited",
             Constraint::Volume => "volume-limited",
             Constraint::ClosingCapacity => "closing-capacity-limited",
+            Constraint::Balanced => "balanced at this scale",
         }
     }
     pub fn meaning(self) -> &'static str {
         match self {
-            Constraint::SalesCapacity => "marketing is right: leads are not followed up",
+            Constraint::SalesCapacity => {
+                "marketing is right: leads are not followed up, the SDRs are full"
+            }
+            Constraint::FollowUpPractice => {
+                "marketing is right: leads are not followed up fast or often enough, though the SDRs have time"
+            }
             Constraint::Quality => "sales is right: the leads are poor",
             Constraint::Volume => "marketing needs more qualified volume",
             Constraint::ClosingCapacity => "AEs are full and SQLs wait",
+            Constraint::Balanced => {
+                "no lever tested clearly adds bookings; no single team's constraint binds"
+            }
         }
     }
 }
@@ -53,10 +68,11 @@ pub enum Lever {
     ThresholdDown,
     OneMoreAttempt,
     FasterResponse,
+    CutWorstChannel,
 }
 
 impl Lever {
-    pub const ALL: [Lever; 7] = [
+    pub const ALL: [Lever; 8] = [
         Lever::MoreLeads,
         Lever::OneMoreSdr,
         Lever::OneMoreAe,
@@ -64,6 +80,7 @@ impl Lever {
         Lever::ThresholdDown,
         Lever::OneMoreAttempt,
         Lever::FasterResponse,
+        Lever::CutWorstChannel,
     ];
 
     pub fn label(self) -> &'static str {
@@ -74,7 +91,16 @@ impl Lever {
             Lever::ThresholdUp => "MQL threshold +5",
             Lever::ThresholdDown => "MQL threshold -5",
             Lever::OneMoreAttempt => "one more attempt per lead",
-            Lever::FasterResponse => "halving the response target",
+            Lever::FasterResponse => "responding twice as fast (within the hour at most)",
+            Lever::CutWorstChannel => "dropping the lowest-quality channel",
+        }
+    }
+
+    /// The label with the scenario's particulars (which channel is dropped).
+    pub fn describe(self, s: &Scenario) -> String {
+        match (self, worst_channel(s).and_then(|i| s.channels.get(i))) {
+            (Lever::CutWorstChannel, Some(c)) => format!("dropping the {} channel", c.name),
+            _ => self.label().into(),
         }
     }
 
@@ -83,11 +109,10 @@ impl Lever {
     pub fn relieves(self) -> Constraint {
         match self {
             Lever::MoreLeads | Lever::ThresholdDown => Constraint::Volume,
-            Lever::OneMoreSdr | Lever::OneMoreAttempt | Lever::FasterResponse => {
-                Constraint::SalesCapacity
-            }
+            Lever::OneMoreSdr => Constraint::SalesCapacity,
+            Lever::OneMoreAttempt | Lever::FasterResponse => Constraint::FollowUpPractice,
             Lever::OneMoreAe => Constraint::ClosingCapacity,
-            Lever::ThresholdUp => Constraint::Quality,
+            Lever::ThresholdUp | Lever::CutWorstChannel => Constraint::Quality,
         }
     }
 
@@ -115,10 +140,50 @@ impl Lever {
             }
             Lever::OneMoreAttempt => s.sdr.max_attempts = (s.sdr.max_attempts + 1.0).min(20.0),
             Lever::FasterResponse => {
-                s.sdr.target_response_minutes = (s.sdr.target_response_minutes / 2.0).max(1.0);
+                s.sdr.target_response_minutes =
+                    (s.sdr.target_response_minutes / 2.0).clamp(1.0, 60.0);
+            }
+            Lever::CutWorstChannel => {
+                if let Some(c) = worst_channel(s).and_then(|i| s.channels.get_mut(i)) {
+                    c.leads_per_week = 0.0;
+                    c.burst = None;
+                }
             }
         }
     }
+
+    /// Whether the lever changes anything in this scenario (a channel can be dropped only
+    /// when another one still brings leads).
+    pub fn applies(self, s: &Scenario) -> bool {
+        match self {
+            Lever::CutWorstChannel => worst_channel(s).is_some(),
+            _ => true,
+        }
+    }
+}
+
+/// Whether a channel brings any leads.
+fn brings_leads(c: &crate::model::Channel) -> bool {
+    c.leads_per_week > 0.0
+        || c.burst
+            .as_ref()
+            .is_some_and(|b| b.extra_leads_per_week > 0.0)
+}
+
+/// The channel with the lowest average propensity among those that bring leads, if at least
+/// two do (the first such channel on a tie).
+fn worst_channel(s: &Scenario) -> Option<usize> {
+    let live: Vec<(usize, f64)> = s
+        .channels
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| brings_leads(c))
+        .map(|(i, c)| (i, c.quality_mean_percent))
+        .collect();
+    if live.len() < 2 {
+        return None;
+    }
+    live.iter().min_by(|a, b| a.1.total_cmp(&b.1)).map(|x| x.0)
 }
 
 /// The marginal effect of one lever on bookings (lever minus base, replication by
@@ -232,11 +297,14 @@ impl Diagnosis {
     }
 }
 
-/// Thresholds of the classification.
+/// Thresholds of the utilisation heuristics (used per period, and for the run until the
+/// levers are measured).
 const SATURATED: f64 = 0.9;
-const IDLE: f64 = 0.7;
-const POOR_SQL_PER_CONTACT: f64 = 0.25;
-const WASTED_TIME: f64 = 0.8;
+/// Fewer SQLs per contacted MQL than this is poor quality (Baseline has about 0.2).
+const POOR_SQL_PER_CONTACT: f64 = 0.1;
+/// A median speed-to-lead of an hour or more with SDRs not saturated is slow practice (HBR:
+/// within the hour ~7x as likely to qualify).
+const SLOW_RESPONSE_HOURS: f64 = 1.0;
 
 fn mean(v: impl Iterator<Item = f64>) -> f64 {
     let (s, n) = v.fold((0.0, 0usize), |(s, n), x| (s + x, n + 1));
@@ -247,46 +315,69 @@ fn mean(v: impl Iterator<Item = f64>) -> f64 {
     }
 }
 
-/// What the classification looks at, for the run or one period.
+/// What the heuristics look at, for the run or one period.
 #[derive(Debug, Clone, Copy)]
 struct Signals {
     sdr_util: f64,
     ae_util: f64,
     untouched: f64,
     speed_ratio: f64,
+    speed_hours: f64,
     growing: bool,
-    wasted: f64,
     sql_per_contact: f64,
     waiting: f64,
 }
 
+/// The utilisation heuristics: what the figures suggest binds, most binding first.
 fn classify(x: Signals) -> Vec<Constraint> {
-    let Signals {
-        sdr_util,
-        ae_util,
-        untouched,
-        speed_ratio,
-        growing,
-        wasted,
-        sql_per_contact,
-        waiting,
-    } = x;
     let mut out: Vec<(f64, Constraint)> = Vec::new();
-    if sdr_util >= SATURATED && (untouched >= 0.05 || speed_ratio >= 4.0 || growing) {
-        out.push((sdr_util + untouched, Constraint::SalesCapacity));
+    let saturated = x.sdr_util >= SATURATED;
+    if saturated && (x.untouched >= 0.05 || x.speed_ratio >= 4.0 || x.growing) {
+        out.push((x.sdr_util + x.untouched, Constraint::SalesCapacity));
     }
-    if sql_per_contact < POOR_SQL_PER_CONTACT && wasted >= WASTED_TIME {
-        out.push((wasted, Constraint::Quality));
+    if !saturated && x.speed_hours >= SLOW_RESPONSE_HOURS {
+        out.push((1.0, Constraint::FollowUpPractice));
     }
-    if ae_util >= SATURATED && waiting >= 1.0 {
-        out.push((ae_util + 0.5, Constraint::ClosingCapacity));
+    if x.sql_per_contact < POOR_SQL_PER_CONTACT {
+        out.push((1.0 - x.sql_per_contact, Constraint::Quality));
     }
-    if out.is_empty() || (sdr_util < IDLE && untouched < 0.05) {
-        out.push((1.0 - sdr_util, Constraint::Volume));
+    if x.ae_util >= SATURATED && x.waiting >= 1.0 {
+        out.push((x.ae_util + 0.5, Constraint::ClosingCapacity));
+    }
+    if out.is_empty() {
+        out.push((1.0 - x.sdr_util, Constraint::Volume));
     }
     out.sort_by(|a, b| b.0.total_cmp(&a.0));
     out.dedup_by_key(|x| x.1);
     out.into_iter().map(|x| x.1).collect()
+}
+
+/// The verdict from the levers: the constraints relieved by the levers that clearly add
+/// bookings, largest gain first; "balanced" when none does. `None` before any lever is
+/// measured (the heuristics speak until then).
+fn lever_binding(levers: &[LeverEffect]) -> Option<Vec<Constraint>> {
+    if levers.iter().all(|l| l.mean_ci.is_none()) {
+        return None;
+    }
+    let mut out: Vec<Constraint> = Vec::new();
+    let best = levers
+        .iter()
+        .find(|l| l.clearly_adds())
+        .map_or(0.0, |l| l.bookings_delta.mean);
+    // Named beside the first: constraints whose lever adds at least two thirds as much.
+    let close = levers
+        .iter()
+        .filter(|l| l.clearly_adds() && l.bookings_delta.mean >= best * 2.0 / 3.0);
+    for l in close {
+        let c = l.lever.relieves();
+        if !out.contains(&c) {
+            out.push(c);
+        }
+    }
+    if out.is_empty() {
+        out.push(Constraint::Balanced);
+    }
+    Some(out)
 }
 
 fn weekly_mean(reps: &[Replication], m: Weekly, weeks: std::ops::Range<usize>) -> f64 {
@@ -315,6 +406,9 @@ pub fn diagnose(v: &ValidScenario, n: usize) -> Diagnosis {
 
 /// The scenario with one lever pulled, if it is still valid.
 pub fn lever_scenario(v: &ValidScenario, lever: Lever) -> Option<ValidScenario> {
+    if !lever.applies(v.get()) {
+        return None;
+    }
     v.modified(|s| lever.apply(s)).ok()
 }
 
@@ -360,13 +454,13 @@ pub fn diagnose_from(
     };
     let growing = |a: f64, b: f64| b > 1.5 * a + 5.0;
     let speed_ratio = |h: f64| h / evidence.target_response_hours.max(1e-6);
-    let binding = classify(Signals {
+    let heuristics = classify(Signals {
         sdr_util: evidence.sdr_utilisation,
         ae_util: evidence.ae_utilisation,
         untouched: evidence.share_mqls_never_touched,
         speed_ratio: speed_ratio(evidence.median_speed_to_lead_hours),
+        speed_hours: evidence.median_speed_to_lead_hours,
         growing: growing(evidence.queue_start, evidence.queue_end),
-        wasted: evidence.sdr_time_on_unqualified,
         sql_per_contact: evidence.sql_per_contact,
         waiting: evidence.sqls_waiting + evidence.sqls_lost_waiting,
     });
@@ -378,7 +472,7 @@ pub fn diagnose_from(
             let contacts = weekly_sum(base, Weekly::Contacts, r.clone());
             let sqls = weekly_sum(base, Weekly::Sqls, r.clone());
             let spc = if contacts > 0.0 { sqls / contacts } else { 1.0 };
-            let wasted = if contacts > 0.0 { 1.0 - spc } else { 0.0 };
+            let speed = weekly_mean(base, Weekly::MedianSpeedToLeadHours, r.clone());
             PeriodDiagnosis {
                 period: p + 1,
                 first_week: r.start + 1,
@@ -386,14 +480,10 @@ pub fn diagnose_from(
                     sdr_util: weekly_mean(base, Weekly::SdrUtilisation, r.clone()),
                     ae_util: weekly_mean(base, Weekly::AeUtilisation, r.clone()),
                     untouched: if mqls > 0.0 { abandoned / mqls } else { 0.0 },
-                    speed_ratio: speed_ratio(weekly_mean(
-                        base,
-                        Weekly::MedianSpeedToLeadHours,
-                        r.clone(),
-                    )),
+                    speed_ratio: speed_ratio(speed),
+                    speed_hours: speed,
                     growing: weekly_mean(base, Weekly::SdrQueue, r.clone())
                         > 2.0 * mqls / 4.0 + 5.0,
-                    wasted,
                     sql_per_contact: spc,
                     waiting: weekly_mean(base, Weekly::SqlsWaiting, r),
                 }),
@@ -409,14 +499,18 @@ pub fn diagnose_from(
                 .zip(&base_bookings)
                 .map(|(r, b)| r.total(Total::Bookings) - b)
                 .collect();
-            LeverEffect::from_pairs(*lever, &deltas)
+            let mut effect = LeverEffect::from_pairs(*lever, &deltas);
+            effect.label = lever.describe(s);
+            effect
         })
         .collect();
     levers.sort_by(|a, b| b.bookings_delta.mean.total_cmp(&a.bookings_delta.mean));
     // The best next lever adds the most on average among those that surely add something.
     let best_lever = levers.iter().find(|l| l.clearly_adds()).map(|l| l.lever);
+    // Measured effects outrank the heuristics: the levers name the binding constraint.
+    let binding = lever_binding(&levers).unwrap_or(heuristics);
     let summary = summarise(&binding, &evidence);
-    let next_move = next_move(&binding, &levers, best_lever);
+    let next_move = lever_sentence(&levers, best_lever);
     Diagnosis {
         binding,
         evidence,
@@ -439,16 +533,16 @@ fn summarise(binding: &[Constraint], e: &Evidence) -> String {
         ));
     }
     parts.push(format!(
-        "SDRs were busy {} of their hours; {} of MQLs were never touched; median speed-to-lead was {} hours against a {} hour target.",
+        "SDRs were busy {} of their hours; {} of MQLs were never touched; median speed-to-lead was {} against a {} target.",
         percent(e.sdr_utilisation),
         percent(e.share_mqls_never_touched),
-        crate::format::plain_number(e.median_speed_to_lead_hours),
-        crate::format::plain_number(e.target_response_hours)
+        hours(e.median_speed_to_lead_hours),
+        hours(e.target_response_hours)
     ));
     parts.push(format!(
-        "{} of SDR time went to leads that did not qualify; {} SQLs per contacted MQL.",
+        "{} of SDR time went to leads that did not qualify; {} SQLs per 100 contacted MQLs.",
         percent(e.sdr_time_on_unqualified),
-        crate::format::plain_number(e.sql_per_contact)
+        count(100.0 * e.sql_per_contact)
     ));
     if e.ae_utilisation > 0.0 {
         parts.push(format!(
@@ -459,30 +553,6 @@ fn summarise(binding: &[Constraint], e: &Evidence) -> String {
         ));
     }
     parts.join(" ")
-}
-
-/// The lever sentence, and where the levers point when that is not what the utilisation
-/// thresholds say: measured effects outrank the heuristics.
-fn next_move(binding: &[Constraint], levers: &[LeverEffect], best: Option<Lever>) -> String {
-    let sentence = lever_sentence(levers, best);
-    match best.map(Lever::relieves) {
-        Some(c) if !binding.contains(&c) => format!(
-            "{sentence} The levers see more than the utilisation figures: {}.",
-            what_the_levers_see(c)
-        ),
-        _ => sentence,
-    }
-}
-
-fn what_the_levers_see(c: Constraint) -> &'static str {
-    match c {
-        Constraint::ClosingCapacity => {
-            "AE capacity already holds bookings back, though AEs do not look full (SQLs wait and cool)"
-        }
-        Constraint::SalesCapacity => "the follow-up (speed, attempts, SDR time) holds bookings back",
-        Constraint::Volume => "more qualified volume would add bookings",
-        Constraint::Quality => "a stricter MQL threshold would add bookings",
-    }
 }
 
 /// "Best next lever: ..." with how sure it is, or why no lever is named.
@@ -572,30 +642,107 @@ mod tests {
     }
 
     #[test]
-    fn the_next_move_says_where_the_levers_see_more_than_the_headline() {
-        let sure = LeverEffect::from_pairs(Lever::OneMoreAe, &[90e3, 110e3, 95e3, 105e3]);
-        let levers = [sure];
-        let best = Some(Lever::OneMoreAe);
-        let agrees = next_move(&[Constraint::ClosingCapacity], &levers, best);
-        assert_eq!(agrees, lever_sentence(&levers, best));
-        let differs = next_move(&[Constraint::Volume], &levers, best);
-        assert!(
-            differs.starts_with(&agrees)
-                && differs.contains("AE capacity already holds bookings back"),
-            "{differs}"
-        );
-        // No clear lever, nothing to point at.
+    fn the_levers_name_the_binding_constraint() {
+        let ae = LeverEffect::from_pairs(Lever::OneMoreAe, &[90e3, 110e3, 95e3, 105e3]);
+        let speed = LeverEffect::from_pairs(Lever::FasterResponse, &[70e3, 80e3, 75e3, 75e3]);
+        let leads = LeverEffect::from_pairs(Lever::MoreLeads, &[40e3, 50e3, 45e3, 45e3]);
+        let noisy = LeverEffect::from_pairs(Lever::ThresholdUp, &[-300e3, 500e3, -280e3, 480e3]);
+        // Largest clear gain first; a second constraint only within two thirds of it.
+        let all = [ae.clone(), speed.clone(), noisy.clone(), leads.clone()];
         assert_eq!(
-            next_move(&[Constraint::Volume], &levers, None),
-            lever_sentence(&levers, None)
+            lever_binding(&all),
+            Some(vec![
+                Constraint::ClosingCapacity,
+                Constraint::FollowUpPractice
+            ])
         );
+        // A noisy lever with a larger mean is not evidence.
+        let mut first_noisy = vec![noisy.clone()];
+        first_noisy.push(leads.clone());
+        assert_eq!(lever_binding(&first_noisy), Some(vec![Constraint::Volume]));
+        // Nothing clear: balanced at this scale.
+        assert_eq!(
+            lever_binding(std::slice::from_ref(&noisy)),
+            Some(vec![Constraint::Balanced])
+        );
+        // Not measured yet: the heuristics speak.
+        assert_eq!(lever_binding(&[]), None);
+        let one = LeverEffect::from_pairs(Lever::OneMoreAe, &[5.0]);
+        assert_eq!(lever_binding(&[one]), None);
+    }
+
+    #[test]
+    fn the_heuristics_do_not_call_ordinary_b2b_leads_poor() {
+        // Baseline-like figures: most SDR time goes to leads that do not qualify, as it
+        // always does in B2B; that alone is not a quality problem.
+        let ordinary = Signals {
+            sdr_util: 0.55,
+            ae_util: 0.6,
+            untouched: 0.0,
+            speed_ratio: 1.0,
+            speed_hours: 0.25,
+            growing: false,
+            sql_per_contact: 0.3,
+            waiting: 0.0,
+        };
+        assert_eq!(classify(ordinary), vec![Constraint::Volume]);
+        let slow = Signals {
+            speed_ratio: 1.0,
+            speed_hours: 30.0,
+            ..ordinary
+        };
+        assert_eq!(classify(slow), vec![Constraint::FollowUpPractice]);
+        let flooded = Signals {
+            sdr_util: 0.99,
+            speed_ratio: 36.0,
+            speed_hours: 9.0,
+            sql_per_contact: 0.06,
+            ..ordinary
+        };
+        assert_eq!(
+            classify(flooded),
+            vec![Constraint::SalesCapacity, Constraint::Quality]
+        );
+    }
+
+    #[test]
+    fn dropping_a_channel_needs_another_one_and_takes_the_worst() {
+        let mut s = Scenario::default();
+        let worst = s
+            .channels
+            .iter()
+            .enumerate()
+            .min_by(|a, b| {
+                a.1.quality_mean_percent
+                    .total_cmp(&b.1.quality_mean_percent)
+            })
+            .map(|x| x.0);
+        assert!(Lever::CutWorstChannel.applies(&s));
+        assert_eq!(worst_channel(&s), worst);
+        let name = s.channels[worst.unwrap_or(0)].name.clone();
+        assert_eq!(
+            Lever::CutWorstChannel.describe(&s),
+            format!("dropping the {name} channel")
+        );
+        Lever::CutWorstChannel.apply(&mut s);
+        assert_eq!(s.channels[worst.unwrap_or(0)].leads_per_week, 0.0);
+        s.channels.truncate(1);
+        assert!(!Lever::CutWorstChannel.applies(&s));
     }
 
     #[test]
     fn every_lever_relieves_a_constraint_of_its_own_team() {
         assert_eq!(Lever::OneMoreAe.relieves(), Constraint::ClosingCapacity);
         assert_eq!(Lever::OneMoreSdr.relieves(), Constraint::SalesCapacity);
-        assert_eq!(Lever::FasterResponse.relieves(), Constraint::SalesCapacity);
+        assert_eq!(
+            Lever::FasterResponse.relieves(),
+            Constraint::FollowUpPractice
+        );
+        assert_eq!(
+            Lever::OneMoreAttempt.relieves(),
+            Constraint::FollowUpPractice
+        );
+        assert_eq!(Lever::CutWorstChannel.relieves(), Constraint::Quality);
         assert_eq!(Lever::MoreLeads.relieves(), Constraint::Volume);
         assert_eq!(Lever::ThresholdUp.relieves(), Constraint::Quality);
     }

@@ -106,6 +106,9 @@ pub struct Curves {
     pub spacing_h: f64,
     pub abandon_h: f64,
     pub sdr_minutes_per_day: f64,
+    /// Minutes of work the team does per hour of clock time while it works (every SDR in
+    /// parallel, at full speed).
+    pub sdr_minutes_per_hour: f64,
     pub attempt_min: f64,
     pub conv_min: f64,
     pub priority: QueuePriority,
@@ -177,6 +180,7 @@ impl Curves {
             spacing_h: r.attempt_spacing_hours,
             abandon_h: r.abandon_after_days * 24.0,
             sdr_minutes_per_day: r.headcount * r.productive_hours_per_week * 60.0 / 7.0,
+            sdr_minutes_per_hour: r.headcount * 60.0,
             attempt_min: r.minutes_per_attempt,
             conv_min: r.minutes_per_conversation,
             priority: r.queue_priority,

@@ -50,6 +50,11 @@ impl Streams {
         Streams(splitmix64(splitmix64(seed) ^ replication))
     }
 
+    /// The `(seed, replication)` hash, for the counter-based draws of [`super::draws`].
+    pub fn key(self) -> u64 {
+        self.0
+    }
+
     pub fn stream(self, purpose: Purpose, period: u64) -> Rng {
         Rng::seed_from_u64(splitmix64(splitmix64(self.0 ^ purpose as u64) ^ period))
     }

@@ -192,10 +192,14 @@ pub struct RunResult {
     pub series: Vec<Series>,
     pub kpis: Vec<Kpi>,
     pub leaks: Vec<LeakBand>,
-    /// The leak accounting of every replication (each sums exactly to its inquiries).
+    /// The leak accounting of every replication (each sums exactly to its leads).
     pub leaks_by_replication: Vec<Leaks>,
     /// Inquiries of every replication.
     pub inquiries_by_replication: Vec<u64>,
+    /// Every lead a replication accounts for: its inquiries plus the leads in nurture at the
+    /// warm start. Each replication's leak accounting sums exactly to it.
+    #[serde(default)]
+    pub leads_by_replication: Vec<u64>,
     /// SLA attainment (see [`crate::analysis::sla`]).
     pub sla: crate::analysis::sla::SlaReport,
 }
@@ -367,6 +371,13 @@ pub fn aggregate_gathered(
             .totals
             .get(Total::Inquiries.index())
             .map_or_else(Vec::new, |c| c.iter().map(|x| *x as u64).collect()),
+        leads_by_replication: match (
+            gathered.totals.get(Total::Inquiries.index()),
+            gathered.totals.get(Total::NurtureAtStart.index()),
+        ) {
+            (Some(i), Some(n)) => i.iter().zip(n).map(|(a, b)| (a + b) as u64).collect(),
+            _ => Vec::new(),
+        },
         sla: crate::analysis::sla::attainment(v, reps),
     }
 }

@@ -244,7 +244,7 @@ impl Param {
                 0.0,
                 100.0,
                 false,
-                60.0,
+                58.0,
                 WATERFALL,
             ),
             HotThreshold => s(
@@ -389,7 +389,7 @@ impl Param {
                 0.0,
                 100.0,
                 false,
-                30.0,
+                45.0,
                 WATERFALL,
             ),
             QualifyAtFullPercent => s(
@@ -453,7 +453,7 @@ impl Param {
                 1.0,
                 200.0,
                 true,
-                15.0,
+                25.0,
                 ASSUMPTION,
             ),
             CycleMedianDays => s(

@@ -46,7 +46,16 @@ fn HotThreshold() -> impl IntoView {
 fn QueueOrder() -> impl IntoView {
     let state = expect_context::<AppState>();
     let options = [
-        (QueuePriority::Fifo, "fifo", "First in, first out"),
+        (
+            QueuePriority::Fifo,
+            "fifo",
+            "First touches first (oldest first)",
+        ),
+        (
+            QueuePriority::OldestDue,
+            "oldest_due",
+            "Oldest due work first",
+        ),
         (
             QueuePriority::HighestScore,
             "highest_score",

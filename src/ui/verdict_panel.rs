@@ -48,7 +48,8 @@ fn meanings(binding: &[Constraint]) -> String {
 
 fn constraint_class(c: Constraint) -> &'static str {
     match c {
-        Constraint::SalesCapacity => "c-sales",
+        Constraint::SalesCapacity | Constraint::FollowUpPractice => "c-sales",
+        Constraint::Balanced => "c-balanced",
         Constraint::Quality => "c-quality",
         Constraint::Volume => "c-volume",
         Constraint::ClosingCapacity => "c-closing",

@@ -1,0 +1,150 @@
+//! The AE team (MODEL.md mechanic 6): SQLs wait for a free opportunity slot, and the AEs work
+//! the most promising SQLs first (highest propensity band, oldest first within a band). The
+//! rest wait, cool (each week of waiting lowers the close chance) and are lost past the wait
+//! limit; that loss is reported. So a saturated AE team keeps closing at its capacity, and
+//! more or better SQLs never lower what it books: they only change which SQLs wait.
+//!
+//! Each opportunity's outcome, cycle length and deal size come from the lead's own random
+//! numbers, drawn when it opens; it books revenue on its close date.
+
+use std::collections::VecDeque;
+
+use super::curves::{Curves, BANDS};
+use super::draws::{inv_normal, Draws, Event, LeadId};
+use super::exp::exp;
+use super::metrics::{Leaks, Weekly};
+use super::sdr::Sql;
+
+/// Opportunities that close on one day.
+#[derive(Debug, Clone, Copy, Default)]
+struct Closes {
+    won: u32,
+    lost: u32,
+    cycle_days: f64,
+    amount: f64,
+}
+
+/// What closed today.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Closed {
+    pub won: u32,
+    pub lost: u32,
+    pub cycle_days: f64,
+    pub amount: f64,
+}
+
+/// The AE team and its waiting line.
+#[derive(Debug, Clone)]
+pub struct AeTeam {
+    /// SQLs waiting per propensity band: (day qualified, lead).
+    waiting: [VecDeque<(u32, LeadId)>; BANDS],
+    /// Open opportunities.
+    open: u64,
+    /// By close day.
+    closes: Vec<Closes>,
+    /// `ln` of the share of the close chance kept per week of waiting.
+    ln_keep_per_week: f64,
+}
+
+impl AeTeam {
+    pub fn new(c: &Curves) -> Self {
+        AeTeam {
+            waiting: std::array::from_fn(|_| VecDeque::new()),
+            open: 0,
+            closes: vec![Closes::default(); c.weeks * 7],
+            ln_keep_per_week: c.wait_keep_per_week.max(1e-300).ln(),
+        }
+    }
+
+    /// SQLs qualified on `day` join the line.
+    pub fn receive(&mut self, day: u32, sqls: &[Sql]) {
+        for s in sqls {
+            if let Some(q) = self.waiting.get_mut(s.band) {
+                q.push_back((day, s.id));
+            }
+        }
+    }
+
+    pub fn open(&self) -> u64 {
+        self.open
+    }
+
+    pub fn waiting(&self) -> u64 {
+        self.waiting.iter().map(|q| q.len() as u64).sum()
+    }
+
+    /// One day: SQLs past the wait limit are lost; free slots open opportunities, best band
+    /// first; today's closes are returned.
+    pub fn work_day(
+        &mut self,
+        day: u32,
+        c: &Curves,
+        draws: Draws,
+        week: &mut [f64; Weekly::N],
+        leaks: &mut Leaks,
+    ) -> Closed {
+        for q in &mut self.waiting {
+            while let Some(&(d, _)) = q.front() {
+                if f64::from(day - d) <= c.max_wait_d {
+                    break;
+                }
+                leaks.expired_waiting_for_ae += 1;
+                q.pop_front();
+            }
+        }
+        let mut free = u64::from(c.ae_slots).saturating_sub(self.open);
+        for b in (0..BANDS).rev() {
+            while free > 0 {
+                let Some((d, id)) = self.waiting.get_mut(b).and_then(VecDeque::pop_front) else {
+                    break;
+                };
+                free -= 1;
+                self.open_one(day, d, id, b, c, draws);
+                week[Weekly::OppsOpened.index()] += 1.0;
+            }
+        }
+        let today = self.closes.get(day as usize).copied().unwrap_or_default();
+        let n = today.won + today.lost;
+        self.open = self.open.saturating_sub(u64::from(n));
+        leaks.won += u64::from(today.won);
+        leaks.lost += u64::from(today.lost);
+        Closed {
+            won: today.won,
+            lost: today.lost,
+            cycle_days: today.cycle_days,
+            amount: today.amount,
+        }
+    }
+
+    fn open_one(
+        &mut self,
+        day: u32,
+        since: u32,
+        id: LeadId,
+        band: usize,
+        c: &Curves,
+        draws: Draws,
+    ) {
+        self.open += 1;
+        let waited_weeks = f64::from(day - since) / 7.0;
+        let keep = if waited_weeks > 0.0 {
+            exp(self.ln_keep_per_week * waited_weeks)
+        } else {
+            1.0
+        };
+        let p_win = c.win.get(band).copied().unwrap_or(0.0) * keep;
+        let won = draws.lead(id, Event::Win) < p_win;
+        let z = inv_normal(draws.lead(id, Event::Cycle));
+        let cycle = (c.cycle_median_d * exp(c.cycle_sigma * z)).round().max(1.0);
+        let Some(slot) = self.closes.get_mut(day as usize + cycle as usize) else {
+            return; // closes after the horizon: still open at the end
+        };
+        slot.cycle_days += cycle;
+        if won {
+            slot.won += 1;
+            slot.amount += exp(c.deal_mu + c.deal_sigma * inv_normal(draws.lead(id, Event::Deal)));
+        } else {
+            slot.lost += 1;
+        }
+    }
+}

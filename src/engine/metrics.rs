@@ -1,0 +1,304 @@
+//! The metric vocabulary of one replication: weekly series ([`Weekly`]), totals ([`Total`])
+//! and where every lead ended ([`Leaks`]), with their labels and units.
+
+use serde::{Deserialize, Serialize};
+
+/// Where every lead is at the end of a replication. Sums exactly to the inquiries plus the
+/// leads in nurture at the start ([`Total::NurtureAtStart`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Leaks {
+    pub in_nurture: u64,
+    pub dormant: u64,
+    pub in_sdr_queue: u64,
+    pub abandoned_untouched: u64,
+    pub unreached: u64,
+    pub rejected_poor_fit: u64,
+    pub rejected_not_ready: u64,
+    pub waiting_for_ae: u64,
+    pub expired_waiting_for_ae: u64,
+    pub open_opportunity: u64,
+    pub won: u64,
+    pub lost: u64,
+}
+
+impl Leaks {
+    /// Names and values, in funnel order.
+    pub fn entries(&self) -> [(&'static str, u64); 12] {
+        [
+            ("in nurture", self.in_nurture),
+            ("dormant", self.dormant),
+            ("waiting in the SDR queue", self.in_sdr_queue),
+            ("abandoned untouched", self.abandoned_untouched),
+            ("unreached after all attempts", self.unreached),
+            ("rejected: poor fit", self.rejected_poor_fit),
+            ("rejected: not ready", self.rejected_not_ready),
+            ("waiting for an AE", self.waiting_for_ae),
+            ("lost waiting for an AE", self.expired_waiting_for_ae),
+            ("open opportunity", self.open_opportunity),
+            ("won", self.won),
+            ("lost", self.lost),
+        ]
+    }
+
+    /// Sum of every end state.
+    pub fn total(&self) -> u64 {
+        self.entries().iter().map(|e| e.1).sum()
+    }
+}
+
+/// Weekly series of one replication, one value per week.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Weekly {
+    Inquiries,
+    Mqls,
+    SdrQueue,
+    FirstTouches,
+    Attempts,
+    Contacts,
+    Sals,
+    Sqls,
+    OppsOpened,
+    Won,
+    Lost,
+    Bookings,
+    CumulativeBookings,
+    PipelineValue,
+    SdrUtilisation,
+    AeUtilisation,
+    MedianSpeedToLeadHours,
+    AbandonedUntouched,
+    SqlsWaiting,
+    TouchedWithinSla,
+    FirstTouchDecided,
+    GivenUpUnreached,
+    AttemptsOnGivenUp,
+}
+
+impl Weekly {
+    pub const ALL: [Weekly; 23] = [
+        Weekly::Inquiries,
+        Weekly::Mqls,
+        Weekly::SdrQueue,
+        Weekly::FirstTouches,
+        Weekly::Attempts,
+        Weekly::Contacts,
+        Weekly::Sals,
+        Weekly::Sqls,
+        Weekly::OppsOpened,
+        Weekly::Won,
+        Weekly::Lost,
+        Weekly::Bookings,
+        Weekly::CumulativeBookings,
+        Weekly::PipelineValue,
+        Weekly::SdrUtilisation,
+        Weekly::AeUtilisation,
+        Weekly::MedianSpeedToLeadHours,
+        Weekly::AbandonedUntouched,
+        Weekly::SqlsWaiting,
+        Weekly::TouchedWithinSla,
+        Weekly::FirstTouchDecided,
+        Weekly::GivenUpUnreached,
+        Weekly::AttemptsOnGivenUp,
+    ];
+    pub const N: usize = Self::ALL.len();
+
+    pub fn index(self) -> usize {
+        self as usize
+    }
+
+    /// Label and unit.
+    pub fn label(self) -> (&'static str, &'static str) {
+        use Weekly::*;
+        match self {
+            Inquiries => ("Inquiries", "leads"),
+            Mqls => ("MQLs", "leads"),
+            SdrQueue => ("SDR queue length (end of week)", "leads"),
+            FirstTouches => ("First touches", "leads"),
+            Attempts => ("Attempts", "attempts"),
+            Contacts => ("Contacts", "leads"),
+            Sals => ("SALs", "leads"),
+            Sqls => ("SQLs", "leads"),
+            OppsOpened => ("Opportunities opened", "opportunities"),
+            Won => ("Won deals", "deals"),
+            Lost => ("Lost deals", "deals"),
+            Bookings => ("Bookings", "dollars"),
+            CumulativeBookings => ("Cumulative bookings", "dollars"),
+            PipelineValue => ("Open pipeline value (end of week)", "dollars"),
+            SdrUtilisation => ("SDR utilisation", "share"),
+            AeUtilisation => ("AE utilisation", "share"),
+            MedianSpeedToLeadHours => ("Median speed-to-lead", "hours"),
+            AbandonedUntouched => ("MQLs abandoned untouched", "leads"),
+            SqlsWaiting => ("SQLs waiting for an AE (end of week)", "leads"),
+            TouchedWithinSla => ("MQLs first touched within the SLA time", "leads"),
+            FirstTouchDecided => ("MQLs first touched or abandoned", "leads"),
+            GivenUpUnreached => ("Leads given up without contact", "leads"),
+            AttemptsOnGivenUp => ("Attempts on leads given up without contact", "attempts"),
+        }
+    }
+}
+
+/// Totals of one replication, one value each.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Total {
+    Inquiries,
+    Mqls,
+    FirstTouches,
+    Contacts,
+    Sals,
+    Sqls,
+    OppsOpened,
+    Won,
+    Lost,
+    Bookings,
+    MarketingCost,
+    SalesCost,
+    Roi,
+    CostPerMql,
+    CostPerSql,
+    CostPerWon,
+    InquiryToMql,
+    MqlToSal,
+    SalToSql,
+    SqlToWon,
+    ContactRate,
+    ShareMqlsNeverTouched,
+    AttemptsPerMql,
+    SdrHoursOnUnqualified,
+    WinRate,
+    AvgSalesCycleDays,
+    SdrUtilisation,
+    AeUtilisation,
+    MedianSpeedToLeadHours,
+    NurtureAtStart,
+}
+
+impl Total {
+    pub const ALL: [Total; 30] = [
+        Total::Inquiries,
+        Total::Mqls,
+        Total::FirstTouches,
+        Total::Contacts,
+        Total::Sals,
+        Total::Sqls,
+        Total::OppsOpened,
+        Total::Won,
+        Total::Lost,
+        Total::Bookings,
+        Total::MarketingCost,
+        Total::SalesCost,
+        Total::Roi,
+        Total::CostPerMql,
+        Total::CostPerSql,
+        Total::CostPerWon,
+        Total::InquiryToMql,
+        Total::MqlToSal,
+        Total::SalToSql,
+        Total::SqlToWon,
+        Total::ContactRate,
+        Total::ShareMqlsNeverTouched,
+        Total::AttemptsPerMql,
+        Total::SdrHoursOnUnqualified,
+        Total::WinRate,
+        Total::AvgSalesCycleDays,
+        Total::SdrUtilisation,
+        Total::AeUtilisation,
+        Total::MedianSpeedToLeadHours,
+        Total::NurtureAtStart,
+    ];
+    pub const N: usize = Self::ALL.len();
+
+    pub fn index(self) -> usize {
+        self as usize
+    }
+
+    /// Whether the value is a rate in [0, 1].
+    pub fn is_rate(self) -> bool {
+        use Total::*;
+        matches!(
+            self,
+            InquiryToMql
+                | MqlToSal
+                | SalToSql
+                | SqlToWon
+                | ContactRate
+                | ShareMqlsNeverTouched
+                | WinRate
+                | SdrUtilisation
+                | AeUtilisation
+        )
+    }
+
+    /// Label and unit.
+    pub fn label(self) -> (&'static str, &'static str) {
+        use Total::*;
+        match self {
+            Inquiries => ("Inquiries", "leads"),
+            Mqls => ("MQLs (including re-engaged)", "leads"),
+            FirstTouches => ("MQLs first touched", "leads"),
+            Contacts => ("MQLs contacted", "leads"),
+            Sals => ("SALs", "leads"),
+            Sqls => ("SQLs", "leads"),
+            OppsOpened => ("Opportunities opened", "opportunities"),
+            Won => ("Won deals", "deals"),
+            Lost => ("Lost deals (incl. SQLs lost waiting)", "deals"),
+            Bookings => ("Bookings", "dollars"),
+            MarketingCost => ("Marketing cost (leads)", "dollars"),
+            SalesCost => ("Sales cost (SDRs and AEs)", "dollars"),
+            Roi => ("ROI: (bookings - cost) / cost", "ratio"),
+            CostPerMql => ("Cost per MQL", "dollars"),
+            CostPerSql => ("Cost per SQL", "dollars"),
+            CostPerWon => ("Cost per won deal (CAC)", "dollars"),
+            InquiryToMql => ("Inquiry to MQL", "share"),
+            MqlToSal => ("MQL to SAL", "share"),
+            SalToSql => ("SAL to SQL", "share"),
+            SqlToWon => ("SQL to won", "share"),
+            ContactRate => ("Contacted share of MQLs", "share"),
+            ShareMqlsNeverTouched => ("Share of MQLs never touched", "share"),
+            AttemptsPerMql => ("Attempts per MQL", "attempts"),
+            SdrHoursOnUnqualified => ("SDR hours on leads that did not qualify", "hours"),
+            WinRate => ("Win rate of closed opportunities", "share"),
+            AvgSalesCycleDays => ("Average sales cycle", "days"),
+            SdrUtilisation => ("SDR utilisation", "share"),
+            AeUtilisation => ("AE utilisation", "share"),
+            MedianSpeedToLeadHours => ("Median speed-to-lead", "hours"),
+            NurtureAtStart => ("Leads in nurture at the start (warm start)", "leads"),
+        }
+    }
+}
+
+/// The raw output of one replication.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Replication {
+    /// `weekly[w][Weekly::index()]`.
+    pub weekly: Vec<[f64; Weekly::N]>,
+    /// `totals[Total::index()]`.
+    pub totals: [f64; Total::N],
+    pub leaks: Leaks,
+}
+
+impl Replication {
+    pub fn weekly(&self, m: Weekly) -> impl Iterator<Item = f64> + '_ {
+        self.weekly.iter().map(move |w| w[m.index()])
+    }
+    pub fn total(&self, t: Total) -> f64 {
+        self.totals[t.index()]
+    }
+}
+
+/// Weighted median of (value, weight) pairs; `None` if empty.
+pub fn weighted_median(pairs: &mut [(f64, u32)]) -> Option<f64> {
+    let total: u64 = pairs.iter().map(|p| u64::from(p.1)).sum();
+    if total == 0 {
+        return None;
+    }
+    pairs.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let half = total.div_ceil(2);
+    let mut acc = 0u64;
+    for (v, w) in pairs.iter() {
+        acc += u64::from(*w);
+        if acc >= half {
+            return Some(*v);
+        }
+    }
+    pairs.last().map(|p| p.0)
+}

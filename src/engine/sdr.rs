@@ -1,0 +1,409 @@
+//! The SDR team: a queue of untouched MQLs and due follow-ups, worked in continuous time by a
+//! team with a finite number of minutes (MODEL.md mechanic 3).
+//!
+//! The team works at full speed (`headcount` SDRs in parallel: an attempt of 6 minutes takes
+//! 6 / headcount minutes of the team's clock) within a daily budget of productive minutes
+//! (`headcount x productive hours per week / 7`). A lead is ready for its first touch
+//! `target response` after it arrives (what happens when the queue is empty) and for a
+//! follow-up `spacing` after the previous attempt. When the day's budget is spent, the rest
+//! waits for the next day. When work arrives faster than the budget, a backlog forms: the age
+//! at first touch grows day by day, contact and qualification fall with it, follow-ups go
+//! overdue, and leads past the age limit are abandoned untouched. Speed-to-lead comes out of
+//! capacity.
+//!
+//! Untouched MQLs are counts (a cohort per arrival day and score class), so a flood of leads
+//! nobody calls costs nothing per lead; a lead becomes an individual when it is first
+//! touched. Every outcome is drawn from the lead's own random numbers ([`super::draws`]).
+
+use std::collections::VecDeque;
+
+use super::curves::{Curves, BANDS};
+use super::draws::{Draws, Event, LeadId};
+use super::metrics::{Leaks, Weekly};
+use crate::model::QueuePriority;
+
+/// Untouched MQLs of one arrival day and score class. Their arrival times are spread evenly
+/// over the day; they are taken from the front (earliest arrival first).
+#[derive(Debug, Clone)]
+struct Cohort {
+    day: u32,
+    class: u8,
+    /// Leads that arrived.
+    n: u32,
+    /// Leads taken so far (first touched), from the front.
+    taken: u32,
+    /// Untouched leads left, by propensity band.
+    counts: [u32; BANDS],
+}
+
+impl Cohort {
+    fn left(&self) -> u32 {
+        self.n - self.taken
+    }
+    fn arrival_h(&self, position: u32) -> f64 {
+        24.0 * (f64::from(self.day) + (f64::from(position) + 0.5) / f64::from(self.n.max(1)))
+    }
+    /// When the next lead is ready for its first touch.
+    fn ready_h(&self, target_h: f64) -> f64 {
+        self.arrival_h(self.taken) + target_h
+    }
+    /// Takes the next lead; its band is drawn from the leads left (without replacement).
+    fn take(&mut self, draws: Draws) -> (LeadId, usize, f64) {
+        let id = LeadId::new(self.day, self.class, self.taken);
+        let arrival = self.arrival_h(self.taken);
+        let left = self.left();
+        let pick = ((draws.lead(id, Event::Type) * f64::from(left)) as u32).min(left - 1);
+        let mut acc = 0;
+        let mut band = BANDS - 1;
+        for (b, n) in self.counts.iter().enumerate() {
+            acc += n;
+            if pick < acc {
+                band = b;
+                break;
+            }
+        }
+        if let Some(n) = self.counts.get_mut(band) {
+            *n = n.saturating_sub(1);
+        }
+        self.taken += 1;
+        (id, band, arrival)
+    }
+}
+
+/// A lead that has had at least one attempt and waits for the next.
+#[derive(Debug, Clone, Copy)]
+struct Lead {
+    id: LeadId,
+    band: usize,
+    attempts: u8,
+    arrival_h: f64,
+    due_h: f64,
+    /// SDR minutes spent on it so far.
+    minutes: f64,
+    /// Its speed-to-lead: age in hours at the first attempt. Qualification falls with it
+    /// (HBR 2011 measures the first response, not the contact).
+    speed_h: f64,
+}
+
+/// An SQL handed to the AEs.
+#[derive(Debug, Clone, Copy)]
+pub struct Sql {
+    pub id: LeadId,
+    pub band: usize,
+}
+
+/// Where the SDR day writes what happened.
+pub struct Tally<'a> {
+    pub week: &'a mut [f64; Weekly::N],
+    pub leaks: &'a mut Leaks,
+    pub nurture: &'a mut [u64; BANDS],
+    pub sqls: &'a mut Vec<Sql>,
+    /// Age at first touch (hours) of each lead first touched this week.
+    pub speeds: &'a mut Vec<(f64, u32)>,
+    /// SDR minutes spent on leads that ended without qualifying.
+    pub unqualified_min: &'a mut f64,
+}
+
+impl Tally<'_> {
+    fn add(&mut self, m: Weekly, x: f64) {
+        self.week[m.index()] += x;
+    }
+}
+
+/// What the team works next.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Next {
+    /// A first touch from cohort `index` of score class `class`.
+    First { class: usize, index: usize },
+    /// The follow-up at the front of the line.
+    FollowUp,
+    /// Nothing is ready before this time.
+    Wait(f64),
+    /// Nothing waits.
+    Idle,
+}
+
+/// The SDR team and its queue.
+#[derive(Debug, Clone)]
+pub struct SdrTeam {
+    /// Untouched cohorts per score class (0 standard, 1 high), oldest first.
+    untouched: [VecDeque<Cohort>; 2],
+    /// Leads awaiting a follow-up, by due time (attempts happen in time order and the
+    /// spacing is fixed, so pushing at the back keeps the order).
+    follow_ups: VecDeque<Lead>,
+    /// The team's clock in hours: when it is next free.
+    clock_h: f64,
+    /// Minutes worked beyond a day's budget (the last attempt of a day runs over), taken
+    /// from the next day's.
+    overrun_min: f64,
+    /// Contact chance of each attempt number on a fresh lead.
+    attempt_contact: Vec<f64>,
+}
+
+impl SdrTeam {
+    pub fn new(c: &Curves) -> Self {
+        SdrTeam {
+            untouched: [VecDeque::new(), VecDeque::new()],
+            follow_ups: VecDeque::new(),
+            clock_h: 0.0,
+            overrun_min: 0.0,
+            attempt_contact: (0..=c.max_attempts).map(|a| c.attempt_contact(a)).collect(),
+        }
+    }
+
+    /// The day's new MQLs of one score class, by band.
+    pub fn arrive(&mut self, day: u32, class: u8, counts: [u32; BANDS]) {
+        let n: u32 = counts.iter().sum();
+        if n == 0 {
+            return;
+        }
+        if let Some(q) = self.untouched.get_mut(usize::from(class & 1)) {
+            q.push_back(Cohort {
+                day,
+                class,
+                n,
+                taken: 0,
+                counts,
+            });
+        }
+    }
+
+    /// Leads waiting: untouched and awaiting a follow-up.
+    pub fn waiting(&self) -> u64 {
+        self.untouched_count() + self.follow_ups.len() as u64
+    }
+
+    /// Untouched MQLs in the queue.
+    pub fn untouched_count(&self) -> u64 {
+        self.untouched
+            .iter()
+            .flatten()
+            .map(|c| u64::from(c.left()))
+            .sum()
+    }
+
+    /// One day of SDR work. Returns (minutes worked, minutes available).
+    pub fn work_day(&mut self, day: u32, c: &Curves, draws: Draws, t: &mut Tally) -> (f64, f64) {
+        let avail = c.sdr_minutes_per_day;
+        let budget = avail - self.overrun_min;
+        let day_start = f64::from(day) * 24.0;
+        let day_end = day_start + 24.0;
+        let mut used = 0.0;
+        if c.sdr_minutes_per_hour > 0.0 {
+            self.clock_h = self.clock_h.max(day_start);
+            while self.clock_h < day_end && used < budget {
+                match self.next(c, self.clock_h) {
+                    Next::First { class, index } => {
+                        let lead = self.untouched.get_mut(class).and_then(|q| {
+                            let cohort = q.get_mut(index)?;
+                            let (id, band, arrival_h) = cohort.take(draws);
+                            if cohort.left() == 0 {
+                                q.remove(index);
+                            }
+                            Some(Lead {
+                                id,
+                                band,
+                                attempts: 0,
+                                arrival_h,
+                                due_h: arrival_h + c.target_h,
+                                minutes: 0.0,
+                                speed_h: 0.0,
+                            })
+                        });
+                        if let Some(lead) = lead {
+                            used += self.attempt(lead, c, draws, t);
+                        }
+                    }
+                    Next::FollowUp => {
+                        if let Some(lead) = self.follow_ups.pop_front() {
+                            used += self.attempt(lead, c, draws, t);
+                        }
+                    }
+                    Next::Wait(at) => self.clock_h = at.min(day_end),
+                    Next::Idle => self.clock_h = day_end,
+                }
+            }
+        }
+        self.overrun_min = (used - budget).max(0.0);
+        self.expire(day_end, c, draws, t);
+        (used, avail)
+    }
+
+    /// The next piece of work at time `now` under the queue discipline.
+    fn next(&self, c: &Curves, now: f64) -> Next {
+        let target = c.target_h;
+        // The first-touch candidate of each class: (ready time, cohort index).
+        let candidate = |class: usize| -> Option<(f64, usize)> {
+            let q = self.untouched.get(class)?;
+            if c.priority == QueuePriority::Newest {
+                // The newest cohort with a lead ready now, else the earliest to be ready.
+                if let Some(i) = (0..q.len())
+                    .rev()
+                    .find(|&i| q.get(i).is_some_and(|x| x.ready_h(target) <= now))
+                {
+                    return q.get(i).map(|x| (x.ready_h(target), i));
+                }
+            }
+            q.front().map(|x| (x.ready_h(target), 0))
+        };
+        let hot = candidate(1);
+        let standard = candidate(0);
+        let follow = self.follow_ups.front().map(|l| l.due_h);
+        let ready = |x: Option<f64>| x.filter(|r| *r <= now);
+        let first = |class: usize, index: usize| Next::First { class, index };
+        let hot_first = c.hot_first || c.priority == QueuePriority::HighestScore;
+        if hot_first {
+            if let Some((r, i)) = hot {
+                if r <= now {
+                    return first(1, i);
+                }
+            }
+        }
+        // Ready first touches: (ready time, class, cohort index).
+        let firsts = [
+            hot.map(|(r, i)| (r, 1, i)),
+            standard.map(|(r, i)| (r, 0, i)),
+        ];
+        let ready_firsts = || firsts.into_iter().flatten().filter(|x| x.0 <= now);
+        let oldest_first = ready_firsts().min_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)));
+        let pick = match c.priority {
+            QueuePriority::Fifo | QueuePriority::HighestScore => {
+                oldest_first.map(|(_, class, i)| first(class, i))
+            }
+            QueuePriority::Newest => ready_firsts()
+                .max_by(|a, b| a.0.total_cmp(&b.0))
+                .map(|(_, class, i)| first(class, i)),
+            QueuePriority::OldestDue => match (oldest_first, ready(follow)) {
+                (Some((r, class, i)), Some(f)) if r <= f => Some(first(class, i)),
+                (_, Some(_)) => Some(Next::FollowUp),
+                (Some((_, class, i)), None) => Some(first(class, i)),
+                (None, None) => None,
+            },
+        };
+        if let Some(p) = pick {
+            return p;
+        }
+        if ready(follow).is_some() {
+            return Next::FollowUp;
+        }
+        [hot.map(|x| x.0), standard.map(|x| x.0), follow]
+            .into_iter()
+            .flatten()
+            .min_by(f64::total_cmp)
+            .map_or(Next::Idle, |at| Next::Wait(at.max(now)))
+    }
+
+    /// One attempt on `lead` at the team's clock; returns the minutes it took.
+    fn attempt(&mut self, mut lead: Lead, c: &Curves, draws: Draws, t: &mut Tally) -> f64 {
+        let now = self.clock_h.max(lead.due_h);
+        let age = now - lead.arrival_h;
+        let k = lead.attempts;
+        let base = self
+            .attempt_contact
+            .get(usize::from(k))
+            .copied()
+            .unwrap_or_else(|| c.attempt_contact(k));
+        let p_contact = (base * c.contact_age_factor(age)).clamp(0.0, 1.0);
+        let contact = draws.lead(lead.id, Event::Contact(k)) < p_contact;
+        let minutes = c.attempt_min + if contact { c.conv_min } else { 0.0 };
+        lead.minutes += minutes;
+        self.clock_h = now + minutes / c.sdr_minutes_per_hour;
+        t.add(Weekly::Attempts, 1.0);
+        if k == 0 {
+            lead.speed_h = age;
+            t.add(Weekly::FirstTouches, 1.0);
+            t.add(Weekly::FirstTouchDecided, 1.0);
+            if age <= c.sla_touch_h {
+                t.add(Weekly::TouchedWithinSla, 1.0);
+            }
+            t.speeds.push((age, 1));
+        }
+        let b = lead.band;
+        if contact {
+            t.add(Weekly::Contacts, 1.0);
+            let accept = c.accept.get(b).copied().unwrap_or(0.0);
+            if draws.lead(lead.id, Event::Accept) >= accept {
+                self.reject(&lead, c, draws, t, false);
+                return minutes;
+            }
+            t.add(Weekly::Sals, 1.0);
+            let qualify = c.qualify.get(b).copied().unwrap_or(0.0) * c.speed_factor(lead.speed_h);
+            if draws.lead(lead.id, Event::Qualify) >= qualify {
+                self.reject(&lead, c, draws, t, true);
+                return minutes;
+            }
+            t.add(Weekly::Sqls, 1.0);
+            t.sqls.push(Sql {
+                id: lead.id,
+                band: b,
+            });
+            return minutes;
+        }
+        lead.attempts = k.saturating_add(1);
+        if lead.attempts >= c.max_attempts {
+            give_up(&lead, c, draws, t);
+        } else {
+            lead.due_h = now + c.spacing_h;
+            self.follow_ups.push_back(lead);
+        }
+        minutes
+    }
+
+    fn reject(&mut self, lead: &Lead, c: &Curves, draws: Draws, t: &mut Tally, accepted: bool) {
+        *t.unqualified_min += lead.minutes;
+        if let Some(n) = recycle(lead, c, draws, t) {
+            *n += 1;
+        } else if accepted {
+            t.leaks.rejected_not_ready += 1;
+        } else {
+            t.leaks.rejected_poor_fit += 1;
+        }
+    }
+
+    /// End of day: untouched cohorts older than the age limit are abandoned; follow-ups
+    /// overdue by as long are given up as unreached.
+    fn expire(&mut self, day_end: f64, c: &Curves, draws: Draws, t: &mut Tally) {
+        for q in &mut self.untouched {
+            while let Some(front) = q.front() {
+                let age = day_end - (f64::from(front.day) * 24.0 + 12.0);
+                if age <= c.abandon_h {
+                    break;
+                }
+                let n = f64::from(front.left());
+                t.leaks.abandoned_untouched += u64::from(front.left());
+                t.add(Weekly::AbandonedUntouched, n);
+                t.add(Weekly::FirstTouchDecided, n);
+                q.pop_front();
+            }
+        }
+        while let Some(front) = self.follow_ups.front() {
+            if day_end - front.due_h <= c.abandon_h {
+                break;
+            }
+            if let Some(lead) = self.follow_ups.pop_front() {
+                give_up(&lead, c, draws, t);
+            }
+        }
+    }
+}
+
+/// The lead's recycling decision: the nurture pool it returns to, if recycled.
+fn recycle<'t>(lead: &Lead, c: &Curves, draws: Draws, t: &'t mut Tally) -> Option<&'t mut u64> {
+    if draws.lead(lead.id, Event::Recycle) < c.recycle {
+        t.nurture.get_mut(lead.band)
+    } else {
+        None
+    }
+}
+
+/// A lead given up without contact after `lead.attempts` attempts.
+fn give_up(lead: &Lead, c: &Curves, draws: Draws, t: &mut Tally) {
+    *t.unqualified_min += lead.minutes;
+    t.add(Weekly::GivenUpUnreached, 1.0);
+    t.add(Weekly::AttemptsOnGivenUp, f64::from(lead.attempts));
+    if let Some(n) = recycle(lead, c, draws, t) {
+        *n += 1;
+    } else {
+        t.leaks.unreached += 1;
+    }
+}
