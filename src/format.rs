@@ -128,6 +128,28 @@ pub fn hours(h: f64) -> String {
     }
 }
 
+/// A figure in the unit a metric is measured in (the units of
+/// [`crate::engine::Total::label`] and [`crate::engine::Weekly::label`]), with its unit
+/// and a sensible precision: `$1.2M`, `41%`, `15 min`, `63.8 days`, `2.9 attempts`,
+/// `1,289 h`, `12,345` (counts of leads, deals and opportunities: the label names them).
+pub fn with_unit(x: f64, unit: &str) -> String {
+    if !x.is_finite() {
+        return "n/a".into();
+    }
+    match unit {
+        "dollars" => money(x),
+        "share" | "ratio" => percent(x),
+        "hours" if x.abs() >= 100.0 => format!("{} h", count(x)),
+        "hours" => hours(x),
+        "days" => format!("{} days", plain_one_decimal(x)),
+        "attempts" if x.abs() >= 100.0 => format!("{} attempts", count(x)),
+        "attempts" => format!("{} attempts", plain_one_decimal(x)),
+        "leads" | "deals" | "opportunities" => count(x),
+        "" => plain_number(x),
+        other => format!("{} {other}", plain_number(x)),
+    }
+}
+
 fn plain_one_decimal(x: f64) -> String {
     let s = format!("{x:.1}");
     s.trim_end_matches(".0").to_string()
@@ -136,6 +158,21 @@ fn plain_one_decimal(x: f64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_unit_is_said() {
+        assert_eq!(with_unit(0.25, "hours"), "15 min");
+        assert_eq!(with_unit(8.94, "hours"), "8.9 h");
+        assert_eq!(with_unit(1_288.87, "hours"), "1,289 h");
+        assert_eq!(with_unit(63.26, "days"), "63.3 days");
+        assert_eq!(with_unit(2.95, "attempts"), "3 attempts");
+        assert_eq!(with_unit(2.84, "attempts"), "2.8 attempts");
+        assert_eq!(with_unit(31_189.4, "leads"), "31,189");
+        assert_eq!(with_unit(4_400_000.0, "dollars"), "$4.4M");
+        assert_eq!(with_unit(0.41, "share"), "41%");
+        assert_eq!(with_unit(0.28, "ratio"), "28%");
+        assert_eq!(with_unit(f64::NAN, "leads"), "n/a");
+    }
 
     #[test]
     fn differences_carry_their_sign() {

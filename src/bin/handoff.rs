@@ -9,8 +9,8 @@
 use std::process::ExitCode;
 
 use handoff::analysis::diagnose;
-use handoff::engine::{run, Total, Weekly};
-use handoff::format::{count, money, percent, plain_number};
+use handoff::engine::{run, Weekly};
+use handoff::format::{count, money, percent, with_unit};
 use handoff::model::{Preset, Scenario, ValidScenario, PRESET_NAMES};
 
 const USAGE: &str = "usage:
@@ -131,12 +131,7 @@ fn run_cmd(args: &[String]) -> ExitCode {
         "", "mean", "P10", "P50", "P90"
     );
     for k in &result.kpis {
-        let f = |x: f64| match k.unit.as_str() {
-            "dollars" => money(x),
-            "share" => percent(x),
-            "leads" | "deals" | "opportunities" => count(x),
-            _ => plain_number(x),
-        };
+        let f = |x: f64| with_unit(x, &k.unit);
         println!(
             "{:<45} {:>12} {:>12} {:>12} {:>12}",
             k.label,
@@ -165,13 +160,12 @@ fn run_cmd(args: &[String]) -> ExitCode {
         percent(result.sla.touch_kept_share),
         percent(result.sla.attempts_kept_share)
     );
-    let _ = Total::ALL;
     if let Some(d) = diagnosis {
         println!("\nDiagnosis: {}", d.summary);
         println!("{}", d.next_move);
         let pairs = d.lever_pairs();
         println!(
-            "  {:<32} {:>10}  {:<24} per replication ({pairs} paired replications)",
+            "  {:<52} {:>10}  {:<24} per replication ({pairs} paired replications)",
             "lever", "mean", "90% confidence"
         );
         for l in &d.levers {
@@ -180,7 +174,7 @@ fn run_cmd(args: &[String]) -> ExitCode {
                 |(low, high)| format!("{} to {}", money(low), money(high)),
             );
             println!(
-                "  {:<32} {:>10}  {:<24} P10 {}, P90 {}",
+                "  {:<52} {:>10}  {:<24} P10 {}, P90 {}",
                 l.label,
                 money(l.bookings_delta.mean),
                 interval,

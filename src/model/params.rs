@@ -389,7 +389,7 @@ impl Param {
                 0.0,
                 100.0,
                 false,
-                45.0,
+                50.0,
                 WATERFALL,
             ),
             QualifyAtFullPercent => s(

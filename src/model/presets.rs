@@ -80,18 +80,19 @@ pub fn preset(p: Preset) -> Scenario {
             s.name = "Baseline".into();
             s.story = "A mid-market B2B company: four channels bring about 600 inquiries a week, \
                 roughly one in ten scores as an MQL, two SDRs call them within minutes when \
-                the queue is empty and try up to six times, six AEs work the SQLs through a \
-                60-day cycle to a $25K median deal. Every default is a published figure or a \
-                stated assumption."
+                the queue is empty and try up to six times, six AEs with up to 25 open \
+                opportunities each work the SQLs, best first, through a 60-day cycle to a $25K \
+                median deal. The AEs are the busiest team. Every default is a published \
+                figure or a stated assumption."
                 .into();
         }
         Preset::MillionLeads => {
             s.name = "A million leads".into();
             s.story = "Marketing is told to fill the funnel and triples volume from the cheapest \
                 channels (content syndication and a list buy). MQL counts soar, the SDR team is \
-                unchanged and runs flat out: new leads still get a first call, but follow-up \
-                attempts are dropped, leads go unreached, SQLs pile up at the AEs and bookings \
-                fall. Sales says the leads are crap, marketing says they are not followed up. \
+                unchanged and runs flat out: new leads still get a first call, but hours late, \
+                follow-up attempts are dropped, good leads go cold in the queue behind poor \
+                ones and bookings fall. Sales says the leads are crap, marketing says they are not followed up. \
                 Both are partly right (seed 000)."
                 .into();
             // Cheap channels: low propensity and poorly scored (many false-positive MQLs).
