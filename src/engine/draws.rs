@@ -93,19 +93,37 @@ fn to_unit(h: u64) -> f64 {
     (h >> 11) as f64 * (1.0 / (1u64 << 53) as f64)
 }
 
+/// A Poisson mean with `exp(-mean)` computed once (arrival means change weekly, not daily).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct PoissonMean {
+    mean: f64,
+    p0: f64,
+}
+
+impl PoissonMean {
+    pub fn new(mean: f64) -> Self {
+        let ok = mean.is_finite() && mean > 0.0;
+        PoissonMean {
+            mean: if ok { mean } else { 0.0 },
+            p0: if ok && mean <= 500.0 { exp(-mean) } else { 0.0 },
+        }
+    }
+}
+
 /// Poisson count with mean `lambda` by inversion of `u`: non-decreasing in `lambda` for a
 /// fixed `u` (more volume never means fewer leads). Exact sequential search up to a mean of
 /// 500 (flood-sized cohorts); beyond, the normal approximation with a continuity correction,
 /// monotone too (the switch itself may move a far-tail count by one).
-pub fn poisson_inv(u: f64, lambda: f64) -> u32 {
-    if !lambda.is_finite() || lambda <= 0.0 {
+pub fn poisson_inv(u: f64, m: PoissonMean) -> u32 {
+    let lambda = m.mean;
+    if lambda <= 0.0 {
         return 0;
     }
     if lambda > 500.0 {
         let x = lambda + lambda.sqrt() * inv_normal(u) + 0.5;
         return x.floor().clamp(0.0, f64::from(u32::MAX / 4)) as u32;
     }
-    let mut p = exp(-lambda);
+    let mut p = m.p0;
     let mut cdf = p;
     let mut k = 0u32;
     while u >= cdf && k < 10_000 {
@@ -189,7 +207,12 @@ mod tests {
         for lambda in [0.3, 4.0, 25.0, 120.0, 800.0] {
             let n = 20_000;
             let mean = (0..n)
-                .map(|i| f64::from(poisson_inv((f64::from(i) + 0.5) / f64::from(n), lambda)))
+                .map(|i| {
+                    f64::from(poisson_inv(
+                        (f64::from(i) + 0.5) / f64::from(n),
+                        PoissonMean::new(lambda),
+                    ))
+                })
                 .sum::<f64>()
                 / f64::from(n);
             assert!(
@@ -201,7 +224,7 @@ mod tests {
             let u = f64::from(i) / 500.0;
             let mut last = 0;
             for l in 1..1_000 {
-                let k = poisson_inv(u, f64::from(l) * 0.5);
+                let k = poisson_inv(u, PoissonMean::new(f64::from(l) * 0.5));
                 assert!(
                     k >= last,
                     "u {u}, mean {}: {k} < {last}",
@@ -210,8 +233,8 @@ mod tests {
                 last = k;
             }
         }
-        assert_eq!(poisson_inv(0.5, 0.0), 0);
-        assert_eq!(poisson_inv(0.5, f64::NAN), 0);
+        assert_eq!(poisson_inv(0.5, PoissonMean::new(0.0)), 0);
+        assert_eq!(poisson_inv(0.5, PoissonMean::new(f64::NAN)), 0);
     }
 
     #[test]

@@ -285,20 +285,26 @@ impl Replication {
     }
 }
 
-/// Weighted median of (value, weight) pairs; `None` if empty.
-pub fn weighted_median(pairs: &mut [(f64, u32)]) -> Option<f64> {
-    let total: u64 = pairs.iter().map(|p| u64::from(p.1)).sum();
-    if total == 0 {
+/// The lower median of `values` (the `ceil(n / 2)`-th smallest); `None` if empty. Linear
+/// time: a selection, not a sort.
+pub fn median(values: &mut [f64]) -> Option<f64> {
+    if values.is_empty() {
         return None;
     }
-    pairs.sort_by(|a, b| a.0.total_cmp(&b.0));
-    let half = total.div_ceil(2);
-    let mut acc = 0u64;
-    for (v, w) in pairs.iter() {
-        acc += u64::from(*w);
-        if acc >= half {
-            return Some(*v);
-        }
+    let k = values.len().div_ceil(2) - 1;
+    let (_, m, _) = values.select_nth_unstable_by(k, f64::total_cmp);
+    Some(*m)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_median_is_the_lower_middle_value() {
+        assert_eq!(median(&mut []), None);
+        assert_eq!(median(&mut [3.0]), Some(3.0));
+        assert_eq!(median(&mut [4.0, 1.0, 3.0, 2.0]), Some(2.0));
+        assert_eq!(median(&mut [5.0, 1.0, 3.0, 2.0, 4.0]), Some(3.0));
     }
-    pairs.last().map(|p| p.0)
 }

@@ -34,6 +34,8 @@ struct Cohort {
     taken: u32,
     /// Untouched leads left, by propensity band.
     counts: [u32; BANDS],
+    /// When the next lead arrived (hours), kept up to date as leads are taken.
+    next_arrival_h: f64,
 }
 
 impl Cohort {
@@ -45,7 +47,7 @@ impl Cohort {
     }
     /// When the next lead is ready for its first touch.
     fn ready_h(&self, target_h: f64) -> f64 {
-        self.arrival_h(self.taken) + target_h
+        self.next_arrival_h + target_h
     }
     /// Takes the next lead; its band is drawn from the leads left (without replacement).
     fn take(&mut self, draws: Draws) -> (LeadId, usize, f64) {
@@ -66,6 +68,7 @@ impl Cohort {
             *n = n.saturating_sub(1);
         }
         self.taken += 1;
+        self.next_arrival_h = self.arrival_h(self.taken);
         (id, band, arrival)
     }
 }
@@ -99,7 +102,7 @@ pub struct Tally<'a> {
     pub nurture: &'a mut [u64; BANDS],
     pub sqls: &'a mut Vec<Sql>,
     /// Age at first touch (hours) of each lead first touched this week.
-    pub speeds: &'a mut Vec<(f64, u32)>,
+    pub speeds: &'a mut Vec<f64>,
     /// SDR minutes spent on leads that ended without qualifying.
     pub unqualified_min: &'a mut f64,
 }
@@ -158,13 +161,16 @@ impl SdrTeam {
             return;
         }
         if let Some(q) = self.untouched.get_mut(usize::from(class & 1)) {
-            q.push_back(Cohort {
+            let mut cohort = Cohort {
                 day,
                 class,
                 n,
                 taken: 0,
                 counts,
-            });
+                next_arrival_h: 0.0,
+            };
+            cohort.next_arrival_h = cohort.arrival_h(0);
+            q.push_back(cohort);
         }
     }
 
@@ -229,68 +235,73 @@ impl SdrTeam {
         (used, avail)
     }
 
+    /// The first-touch candidate of score class `class`: (ready time, cohort index). Under
+    /// "newest first", the newest cohort with a lead ready now, else the earliest to be
+    /// ready; otherwise the oldest cohort.
+    fn candidate(&self, class: usize, c: &Curves, now: f64) -> Option<(f64, usize)> {
+        let q = self.untouched.get(class)?;
+        if c.priority == QueuePriority::Newest {
+            for i in (0..q.len()).rev() {
+                if let Some(r) = q.get(i).map(|x| x.ready_h(c.target_h)) {
+                    if r <= now {
+                        return Some((r, i));
+                    }
+                }
+            }
+        }
+        q.front().map(|x| (x.ready_h(c.target_h), 0))
+    }
+
     /// The next piece of work at time `now` under the queue discipline.
     fn next(&self, c: &Curves, now: f64) -> Next {
-        let target = c.target_h;
-        // The first-touch candidate of each class: (ready time, cohort index).
-        let candidate = |class: usize| -> Option<(f64, usize)> {
-            let q = self.untouched.get(class)?;
-            if c.priority == QueuePriority::Newest {
-                // The newest cohort with a lead ready now, else the earliest to be ready.
-                if let Some(i) = (0..q.len())
-                    .rev()
-                    .find(|&i| q.get(i).is_some_and(|x| x.ready_h(target) <= now))
-                {
-                    return q.get(i).map(|x| (x.ready_h(target), i));
-                }
-            }
-            q.front().map(|x| (x.ready_h(target), 0))
-        };
-        let hot = candidate(1);
-        let standard = candidate(0);
+        let hot = self.candidate(1, c, now);
+        let standard = self.candidate(0, c, now);
         let follow = self.follow_ups.front().map(|l| l.due_h);
-        let ready = |x: Option<f64>| x.filter(|r| *r <= now);
-        let first = |class: usize, index: usize| Next::First { class, index };
-        let hot_first = c.hot_first || c.priority == QueuePriority::HighestScore;
-        if hot_first {
-            if let Some((r, i)) = hot {
-                if r <= now {
-                    return first(1, i);
-                }
+        let is_ready = |x: Option<(f64, usize)>| x.filter(|(r, _)| *r <= now);
+        let (hot_ready, standard_ready) = (is_ready(hot), is_ready(standard));
+        let follow_ready = follow.filter(|d| *d <= now);
+        let first = |class: usize, (_, index): (f64, usize)| Next::First { class, index };
+        if let Some(h) = hot_ready {
+            if c.hot_first || c.priority == QueuePriority::HighestScore {
+                return first(1, h);
             }
         }
-        // Ready first touches: (ready time, class, cohort index).
-        let firsts = [
-            hot.map(|(r, i)| (r, 1, i)),
-            standard.map(|(r, i)| (r, 0, i)),
-        ];
-        let ready_firsts = || firsts.into_iter().flatten().filter(|x| x.0 <= now);
-        let oldest_first = ready_firsts().min_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)));
-        let pick = match c.priority {
-            QueuePriority::Fifo | QueuePriority::HighestScore => {
-                oldest_first.map(|(_, class, i)| first(class, i))
-            }
-            QueuePriority::Newest => ready_firsts()
-                .max_by(|a, b| a.0.total_cmp(&b.0))
-                .map(|(_, class, i)| first(class, i)),
-            QueuePriority::OldestDue => match (oldest_first, ready(follow)) {
-                (Some((r, class, i)), Some(f)) if r <= f => Some(first(class, i)),
-                (_, Some(_)) => Some(Next::FollowUp),
-                (Some((_, class, i)), None) => Some(first(class, i)),
-                (None, None) => None,
-            },
+        // The ready first touch that became ready first (the high-score one on a tie), or
+        // under "newest first" the newest.
+        let newest = c.priority == QueuePriority::Newest;
+        let first_touch = match (hot_ready, standard_ready) {
+            (Some(h), Some(s)) if (h.0 <= s.0) != newest || h.0 == s.0 => Some(first(1, h)),
+            (Some(_), Some(s)) | (None, Some(s)) => Some(first(0, s)),
+            (Some(h), None) => Some(first(1, h)),
+            (None, None) => None,
         };
-        if let Some(p) = pick {
-            return p;
+        let first_ready_at = match (hot_ready, standard_ready) {
+            (Some(h), Some(s)) => h.0.min(s.0),
+            (Some(x), None) | (None, Some(x)) => x.0,
+            (None, None) => f64::INFINITY,
+        };
+        match (first_touch, follow_ready) {
+            (Some(_), Some(due))
+                if c.priority == QueuePriority::OldestDue && due < first_ready_at =>
+            {
+                return Next::FollowUp;
+            }
+            (Some(f), _) => return f,
+            (None, Some(_)) => return Next::FollowUp,
+            (None, None) => {}
         }
-        if ready(follow).is_some() {
-            return Next::FollowUp;
-        }
-        [hot.map(|x| x.0), standard.map(|x| x.0), follow]
+        let mut at = f64::INFINITY;
+        for x in [hot.map(|x| x.0), standard.map(|x| x.0), follow]
             .into_iter()
             .flatten()
-            .min_by(f64::total_cmp)
-            .map_or(Next::Idle, |at| Next::Wait(at.max(now)))
+        {
+            at = at.min(x);
+        }
+        if at.is_finite() {
+            Next::Wait(at.max(now))
+        } else {
+            Next::Idle
+        }
     }
 
     /// One attempt on `lead` at the team's clock; returns the minutes it took.
@@ -316,7 +327,7 @@ impl SdrTeam {
             if age <= c.sla_touch_h {
                 t.add(Weekly::TouchedWithinSla, 1.0);
             }
-            t.speeds.push((age, 1));
+            t.speeds.push(age);
         }
         let b = lead.band;
         if contact {

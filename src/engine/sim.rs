@@ -8,8 +8,8 @@
 
 use super::closing::AeTeam;
 use super::curves::{band_propensity, Curves, BANDS};
-use super::draws::{poisson_inv, Draws};
-use super::metrics::weighted_median;
+use super::draws::{poisson_inv, Draws, PoissonMean};
+use super::metrics::median;
 pub use super::metrics::{Leaks, Replication, Total, Weekly};
 use super::rng::{binom, poisson, Purpose, Streams};
 use super::sdr::{SdrTeam, Sql, Tally};
@@ -27,6 +27,8 @@ pub fn replicate_range(v: &ValidScenario, c: &Curves, start: u64, count: u32) ->
 /// threshold), 1 standard MQL, 2 high-score MQL; and their cost per lead.
 struct WeekArrivals {
     rate: [[f64; 3]; BANDS],
+    /// Daily MQL arrivals per band and score class (standard, high), set up for inversion.
+    daily: [[PoissonMean; 2]; BANDS],
     cost_per_lead: [[f64; 3]; BANDS],
 }
 
@@ -51,8 +53,10 @@ fn week_arrivals(v: &ValidScenario, c: &Curves, w: usize) -> WeekArrivals {
             }
         }
     }
+    let daily = rate.map(|r| [PoissonMean::new(r[1] / 7.0), PoissonMean::new(r[2] / 7.0)]);
     WeekArrivals {
         rate,
+        daily,
         cost_per_lead,
     }
 }
@@ -68,7 +72,7 @@ struct Sums {
     sdr_used: f64,
     sdr_avail: f64,
     ae_util: f64,
-    speeds: Vec<(f64, u32)>,
+    speeds: Vec<f64>,
 }
 
 /// Runs replication `rep` of a scenario.
@@ -84,6 +88,7 @@ pub fn replicate(v: &ValidScenario, c: &Curves, rep: u64) -> Replication {
     let mut sums = Sums::default();
     let mut sqls: Vec<Sql> = Vec::new();
     let mut cumulative = 0.0;
+    let mut speeds: Vec<f64> = Vec::new();
     let mean_deal = c.mean_deal();
     let started_in_nurture = warm_nurture(&streams, c, &week_arrivals(v, c, 0), &mut nurture);
 
@@ -94,7 +99,7 @@ pub fn replicate(v: &ValidScenario, c: &Curves, rep: u64) -> Replication {
         week[Weekly::Inquiries.index()] += nurture_inquiries as f64;
         sums.inquiries += nurture_inquiries;
         sums.marketing_cost += nurture_cost;
-        let mut speeds: Vec<(f64, u32)> = Vec::new();
+        speeds.clear();
         let mut sdr_used_week = 0.0;
         let mut ae_util_week = 0.0;
         for dw in 0..7 {
@@ -105,9 +110,8 @@ pub fn replicate(v: &ValidScenario, c: &Curves, rep: u64) -> Replication {
                 let mut counts = [0u32; BANDS];
                 for (b, n) in counts.iter_mut().enumerate() {
                     let k = usize::from(class) + 1;
-                    let lambda = arrivals.rate[b][k] / 7.0;
                     let u = draws.cohort(day, class, b as u8);
-                    let arrived = poisson_inv(u, lambda);
+                    let arrived = poisson_inv(u, arrivals.daily[b][k - 1]);
                     sums.inquiries += u64::from(arrived);
                     week[Weekly::Inquiries.index()] += f64::from(arrived);
                     sums.marketing_cost += f64::from(arrived) * arrivals.cost_per_lead[b][k];
@@ -157,8 +161,8 @@ pub fn replicate(v: &ValidScenario, c: &Curves, rep: u64) -> Replication {
         };
         week[Weekly::AeUtilisation.index()] = (ae_util_week / 7.0).min(1.0);
         sums.ae_util += ae_util_week;
-        week[Weekly::MedianSpeedToLeadHours.index()] = weighted_median(&mut speeds).unwrap_or(0.0);
-        sums.speeds.extend(speeds);
+        sums.speeds.extend_from_slice(&speeds);
+        week[Weekly::MedianSpeedToLeadHours.index()] = median(&mut speeds).unwrap_or(0.0);
     }
 
     leaks.in_nurture = nurture.iter().sum();
@@ -300,7 +304,7 @@ fn totals(
     );
     set(
         Total::MedianSpeedToLeadHours,
-        weighted_median(&mut sums.speeds).unwrap_or(0.0),
+        median(&mut sums.speeds).unwrap_or(0.0),
     );
     t
 }
