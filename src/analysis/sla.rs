@@ -207,7 +207,7 @@ pub fn verdict(r: &SlaReport, sla: &crate::model::Sla) -> Option<SlaVerdict> {
     let parts = promise_parts(r, sla);
     let mut failing: Vec<&(String, f64)> = parts
         .iter()
-        .filter(|(_, share)| !(*share >= FEASIBLE_SHARE))
+        .filter(|(_, share)| share.is_nan() || *share < FEASIBLE_SHARE)
         .collect();
     failing.sort_by(|a, b| a.1.total_cmp(&b.1));
     let threshold = crate::format::percent(FEASIBLE_SHARE);
