@@ -178,11 +178,13 @@ async fn unreadable_saved_data_is_kept_and_reported() {
         .set_item("handoff.current", corrupt)
         .expect("stores");
     remount().await;
+    let said = text_of("storage-recovery");
     assert!(
-        text_of("notice").contains("could not be opened"),
-        "{}",
-        text_of("notice")
+        said.starts_with("Your saved scenario could not be opened: the data is damaged"),
+        "{said}"
     );
+    assert!(!said.contains("invalid type"), "plain words: {said}");
+    assert!(said.contains("Download the copy"), "{said}");
     assert_eq!(
         local_storage()
             .get_item("handoff.current.unreadable")
@@ -204,11 +206,12 @@ async fn an_unreadable_saved_list_is_kept_and_the_current_scenario_still_opens()
         .set_item("handoff.library", corrupt)
         .expect("stores");
     remount().await;
+    let said = text_of("storage-recovery-list");
     assert!(
-        text_of("notice").contains("saved scenarios could not be opened"),
-        "{}",
-        text_of("notice")
+        said.contains("saved scenarios could not be opened"),
+        "{said}"
     );
+    assert!(!said.contains("EOF"), "plain words: {said}");
     assert_eq!(
         local_storage()
             .get_item("handoff.library.unreadable")

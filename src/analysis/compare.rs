@@ -77,6 +77,15 @@ pub struct Comparison {
     pub rows: Vec<KpiDelta>,
 }
 
+impl KpiDelta {
+    /// Median of B minus median of A: the change the two columns show, and the one
+    /// [`KpiDelta::relative`] expresses as a share. The median of the paired differences can
+    /// be zero while the medians differ (most pairs unchanged, a few moved).
+    pub fn median_change(&self) -> f64 {
+        self.b.p50 - self.a.p50
+    }
+}
+
 impl Comparison {
     /// The row of one KPI, if the comparison reports it.
     pub fn row(&self, metric: Total) -> Option<&KpiDelta> {

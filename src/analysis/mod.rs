@@ -12,4 +12,4 @@ pub use bottleneck::{
 };
 pub use compare::{compare, funnel_pairs, funnel_stages, Comparison, KpiDelta};
 pub use export::{comparison_csv, csv_rows, results_csv, ExportError};
-pub use sla::{attainment, SlaPeriod, SlaReport};
+pub use sla::{attainment, SlaPeriod, SlaReport, SlaVerdict};

@@ -147,3 +147,136 @@ pub fn attainment(v: &ValidScenario, reps: &[Replication]) -> SlaReport {
     report.attempts_kept_share = kept_counts[3] as f64 / c;
     report
 }
+
+/// Share of periods (of all replications) a promise must hold in for the SLA to be called
+/// feasible.
+pub const FEASIBLE_SHARE: f64 = 0.9;
+
+/// The one-line verdict on the SLA beside its inputs.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SlaVerdict {
+    /// Whether every part of both promises holds in at least [`FEASIBLE_SHARE`] of periods.
+    pub feasible: bool,
+    /// "Feasible: both promises hold in ≥ 90% of periods" or "Not feasible: ... kept in only
+    /// 45% of periods".
+    pub line: String,
+}
+
+/// Each part of the two promises in plain words, with the share of periods it held in.
+fn promise_parts(r: &SlaReport, sla: &crate::model::Sla) -> [(String, f64); 4] {
+    [
+        (
+            format!(
+                "marketing's {} MQLs per month",
+                crate::format::count(sla.mqls_per_month)
+            ),
+            r.volume_kept_share,
+        ),
+        (
+            format!(
+                "marketing's {}% of contacted MQLs accepted",
+                crate::format::plain_number(sla.min_accept_percent)
+            ),
+            r.quality_kept_share,
+        ),
+        (
+            format!(
+                "sales' {}% of MQLs touched within {}",
+                crate::format::plain_number(sla.touched_share_percent),
+                crate::format::hours(sla.touch_within_hours)
+            ),
+            r.touch_kept_share,
+        ),
+        (
+            format!(
+                "sales' {} attempts before giving up",
+                crate::format::plain_number(sla.attempts_per_unreached)
+            ),
+            r.attempts_kept_share,
+        ),
+    ]
+}
+
+/// The SLA verdict of a report: feasible when marketing's and sales' promises each hold in
+/// at least 90% of periods; otherwise the part kept least often, and how many others fail.
+/// `None` before any period has been simulated.
+pub fn verdict(r: &SlaReport, sla: &crate::model::Sla) -> Option<SlaVerdict> {
+    if r.periods.is_empty() {
+        return None;
+    }
+    let parts = promise_parts(r, sla);
+    let mut failing: Vec<&(String, f64)> = parts
+        .iter()
+        .filter(|(_, share)| share.is_nan() || *share < FEASIBLE_SHARE)
+        .collect();
+    failing.sort_by(|a, b| a.1.total_cmp(&b.1));
+    let threshold = crate::format::percent(FEASIBLE_SHARE);
+    let Some((worst, share)) = failing.first() else {
+        return Some(SlaVerdict {
+            feasible: true,
+            line: format!("Feasible: both promises hold in \u{2265} {threshold} of periods"),
+        });
+    };
+    let more = match failing.len() - 1 {
+        0 => String::new(),
+        1 => format!("; 1 more part is under {threshold}"),
+        n => format!("; {n} more parts are under {threshold}"),
+    };
+    Some(SlaVerdict {
+        feasible: false,
+        line: format!(
+            "Not feasible: {worst} kept in only {} of periods{more}",
+            crate::format::percent(*share)
+        ),
+    })
+}
+
+#[cfg(test)]
+mod verdict_tests {
+    use super::*;
+    use crate::model::Sla;
+
+    fn report(shares: [f64; 4]) -> SlaReport {
+        SlaReport {
+            periods: vec![SlaPeriod::default()],
+            volume_kept_share: shares[0],
+            quality_kept_share: shares[1],
+            touch_kept_share: shares[2],
+            attempts_kept_share: shares[3],
+            ..SlaReport::default()
+        }
+    }
+
+    #[test]
+    fn a_kept_sla_is_feasible_in_one_line() {
+        let v = verdict(&report([0.95, 1.0, 0.9, 0.99]), &Sla::default()).expect("periods");
+        assert!(v.feasible);
+        assert_eq!(
+            v.line,
+            "Feasible: both promises hold in \u{2265} 90% of periods"
+        );
+    }
+
+    #[test]
+    fn a_broken_sla_names_the_part_kept_least_often() {
+        let sla = Sla::default();
+        let v = verdict(&report([0.45, 0.97, 0.95, 1.0]), &sla).expect("periods");
+        assert!(!v.feasible);
+        assert_eq!(
+            v.line,
+            "Not feasible: marketing's 200 MQLs per month kept in only 45% of periods"
+        );
+        let v = verdict(&report([0.8, 0.97, 0.12, 0.5]), &sla).expect("periods");
+        assert_eq!(
+            v.line,
+            "Not feasible: sales' 90% of MQLs touched within 2 h kept in only 12% of periods; 2 more parts are under 90%"
+        );
+        let v = verdict(&report([0.8, 0.97, f64::NAN, 1.0]), &sla).expect("periods");
+        assert!(!v.feasible, "an unknown share is not a kept promise");
+    }
+
+    #[test]
+    fn no_periods_no_verdict() {
+        assert_eq!(verdict(&SlaReport::default(), &Sla::default()), None);
+    }
+}

@@ -3,7 +3,7 @@
 
 use plotters::prelude::*;
 
-use super::legend::{draw_legend, Corner, Key};
+use super::legend::{draw_legend_row, legend_row_height, Key};
 use super::svg::Svg;
 use super::{palette, ChartError, ValueFormat, FONT};
 
@@ -27,6 +27,13 @@ pub struct BandChart<'a> {
     pub bands: Vec<Band<'a>>,
     pub reference: Option<(&'a str, &'a [f64])>,
 }
+
+/// Outer margin and width of the y-axis labels, in pixels (the legend row starts where the
+/// plot does).
+const MARGIN: u32 = 12;
+const Y_LABEL_AREA: u32 = 76;
+/// Font size of the legend (measured as in `text.rs`).
+const LEGEND_SIZE: f64 = 16.0;
 
 fn finite_max(values: impl Iterator<Item = f64>) -> f64 {
     values.filter(|v| v.is_finite()).fold(0.0_f64, f64::max)
@@ -54,15 +61,37 @@ pub fn band_chart_svg(
             .chain(chart.reference.iter().flat_map(|(_, r)| r.iter().copied())),
     );
     let top = if top > 0.0 { top * 1.1 } else { 1.0 };
+    // The legend goes in a row below the plot, where it covers no data.
+    let mut legend = Vec::new();
+    for (i, band) in chart.bands.iter().enumerate() {
+        let colour = palette::SERIES[i % palette::SERIES.len()];
+        legend.push((
+            format!("{} P10-P90", band.name),
+            Key::Swatch(colour.mix(0.22)),
+        ));
+        legend.push((
+            format!("{} median", band.name),
+            Key::Line(colour.stroke_width(3)),
+        ));
+    }
+    let reference_style = palette::INK.stroke_width(2);
+    if let Some((name, _)) = chart.reference {
+        legend.push((name.to_string(), Key::Line(reference_style)));
+    }
+    let legend_left = (MARGIN + Y_LABEL_AREA) as i32;
+    let legend_h =
+        legend_row_height(&legend, LEGEND_SIZE, width as i32 - legend_left - 5).min(height / 3);
     let mut svg = String::new();
     {
         let root = Svg::area(&mut svg, (width, height));
         root.fill(&WHITE).map_err(ChartError::from_plotters)?;
-        let mut ctx = ChartBuilder::on(&root)
+        let (upper, lower) = root.split_vertically(height - legend_h);
+        let mut ctx = ChartBuilder::on(&upper)
             .caption(chart.title, (FONT, 22).into_font().color(&palette::INK))
-            .margin(12)
+            .margin(MARGIN)
+            .margin_bottom(4)
             .x_label_area_size(44)
-            .y_label_area_size(76)
+            .y_label_area_size(Y_LABEL_AREA)
             .build_cartesian_2d(1.0..(weeks as f64).max(2.0), 0.0..top)
             .map_err(ChartError::from_plotters)?;
         let format = chart.format;
@@ -73,12 +102,11 @@ pub fn band_chart_svg(
             .y_desc(chart.y_label)
             .x_label_formatter(&|w| format!("{w:.0}"))
             .y_label_formatter(&|v| format.axis(*v))
-            .axis_desc_style((FONT, 16))
-            .label_style((FONT, 15))
+            .axis_desc_style((FONT, 17))
+            .label_style((FONT, 16))
             .draw()
             .map_err(ChartError::from_plotters)?;
 
-        let mut legend = Vec::new();
         for (i, band) in chart.bands.iter().enumerate() {
             let colour = palette::SERIES[i % palette::SERIES.len()];
             let week = |j: usize| (j + 1) as f64;
@@ -100,40 +128,29 @@ pub fn band_chart_svg(
                 colour.mix(0.22).filled(),
             )))
             .map_err(ChartError::from_plotters)?;
-            legend.push((
-                format!("{} P10-P90", band.name),
-                Key::Swatch(colour.mix(0.22)),
-            ));
             ctx.draw_series(LineSeries::new(
                 band.p50.iter().enumerate().map(|(j, v)| (week(j), *v)),
                 colour.stroke_width(3),
             ))
             .map_err(ChartError::from_plotters)?;
-            legend.push((
-                format!("{} median", band.name),
-                Key::Line(colour.stroke_width(3)),
-            ));
         }
-        if let Some((name, values)) = chart.reference {
-            let style = palette::INK.stroke_width(2);
+        if let Some((_, values)) = chart.reference {
             ctx.draw_series(DashedLineSeries::new(
                 values.iter().enumerate().map(|(j, v)| ((j + 1) as f64, *v)),
                 8,
                 5,
-                style,
+                reference_style,
             ))
             .map_err(ChartError::from_plotters)?;
-            legend.push((name.to_string(), Key::Line(style)));
         }
-        let plot = ctx.plotting_area().strip_coord_spec();
-        draw_legend(&plot, Corner::UpperLeft, &legend, 15.0)?;
+        draw_legend_row(&lower, legend_left, &legend, LEGEND_SIZE)?;
         root.present().map_err(ChartError::from_plotters)?;
     }
     Ok(svg)
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
     fn sample() -> (Vec<f64>, Vec<f64>, Vec<f64>, Vec<f64>) {
@@ -175,6 +192,53 @@ mod tests {
             "the P10-P90 band is drawn as an area"
         );
         assert!(svg.contains("<polyline"), "the median is drawn as a line");
+    }
+
+    /// The `y` of the `<text>` element whose content is `content`.
+    pub(crate) fn text_y(svg: &str, content: &str) -> Option<f64> {
+        let lines: Vec<&str> = svg.lines().collect();
+        lines.windows(2).find_map(|w| {
+            (w[0].starts_with("<text") && w[1].trim() == content)
+                .then(|| w[0].split(" y=\"").nth(1)?.split('"').next()?.parse().ok())
+                .flatten()
+        })
+    }
+
+    #[test]
+    fn the_legend_sits_below_the_plot_and_covers_no_data() {
+        // Utilisation near 100% from the first week: the upper left is full of data.
+        let sdr = vec![0.97; 52];
+        let ae = vec![0.6; 52];
+        let chart = BandChart {
+            title: "SDR and AE utilisation",
+            y_label: "Share of capacity used",
+            format: ValueFormat::Percent,
+            bands: vec![
+                Band {
+                    name: "SDRs",
+                    p10: &sdr,
+                    p50: &sdr,
+                    p90: &sdr,
+                },
+                Band {
+                    name: "AEs",
+                    p10: &ae,
+                    p50: &ae,
+                    p90: &ae,
+                },
+            ],
+            reference: None,
+        };
+        let svg = band_chart_svg(&chart, 640, 340).expect("draws");
+        let axis = text_y(&svg, "Week").expect("x-axis label");
+        for entry in ["SDRs P10-P90", "SDRs median", "AEs P10-P90", "AEs median"] {
+            let y = text_y(&svg, entry).unwrap_or_else(|| panic!("{entry} in the legend"));
+            assert!(
+                y > axis,
+                "{entry} at y {y}, inside the plot (x-axis label at {axis})"
+            );
+            assert!(y < 340.0, "{entry} at y {y}, outside the picture");
+        }
     }
 
     #[test]

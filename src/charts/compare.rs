@@ -4,7 +4,7 @@
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use super::legend::{draw_legend, Corner, Key};
+use super::legend::{draw_legend_row, legend_row_height, Key};
 use super::svg::Svg;
 use super::{palette, ChartError, ValueFormat, FONT};
 
@@ -50,16 +50,30 @@ pub fn funnel_pair_svg(
     // Room on the right for the count labels.
     let (lo, hi) = (-hi * 0.02, hi * 1.18);
     let n = stages.len().max(1) as f64;
+    // A's bar in the upper half of each row, B's in the lower half.
+    let bars = [
+        (format!("A: {}", short(a_name)), A_COLOUR, 0.5, 0.88),
+        (format!("B: {}", short(b_name)), B_COLOUR, 0.12, 0.5),
+    ];
+    // The legend goes in a row below the plot, where it covers no bar.
+    let legend: Vec<(String, Key)> = bars
+        .iter()
+        .map(|(name, colour, _, _)| (name.clone(), Key::Swatch(colour.to_rgba())))
+        .collect();
+    let legend_left = 16 + 190;
+    let legend_h = legend_row_height(&legend, 16.0, width as i32 - legend_left - 5).min(height / 3);
     let mut svg = String::new();
     {
         let root = Svg::area(&mut svg, (width, height));
         root.fill(&WHITE).map_err(ChartError::from_plotters)?;
-        let mut ctx = ChartBuilder::on(&root)
+        let (upper, lower) = root.split_vertically(height - legend_h);
+        let mut ctx = ChartBuilder::on(&upper)
             .caption(
                 "Funnel: A vs B (P50 per stage)",
                 (FONT, 22).into_font().color(&palette::INK),
             )
             .margin(12)
+            .margin_bottom(4)
             .margin_left(16)
             .margin_right(28)
             .x_label_area_size(44)
@@ -74,16 +88,11 @@ pub fn funnel_pair_svg(
             .bold_line_style(palette::GRID)
             .x_desc("Leads over the run (median across replications)")
             .x_label_formatter(&|v| ValueFormat::Count.axis(*v))
-            .axis_desc_style((FONT, 16))
-            .label_style((FONT, 15))
+            .axis_desc_style((FONT, 17))
+            .label_style((FONT, 16))
             .draw()
             .map_err(ChartError::from_plotters)?;
         let row = |i: usize| n - i as f64 - 1.0;
-        // A's bar in the upper half of the row, B's in the lower half.
-        let bars = [
-            (format!("A: {}", short(a_name)), A_COLOUR, 0.5, 0.88),
-            (format!("B: {}", short(b_name)), B_COLOUR, 0.12, 0.5),
-        ];
         for (k, (_, colour, y0, y1)) in bars.iter().enumerate() {
             let (colour, y0, y1) = (*colour, *y0, *y1);
             let value = |s: &(&str, f64, f64)| finite(if k == 0 { s.1 } else { s.2 });
@@ -94,7 +103,7 @@ pub fn funnel_pair_svg(
                 )
             }))
             .map_err(ChartError::from_plotters)?;
-            let value_style = TextStyle::from((FONT, 15).into_font())
+            let value_style = TextStyle::from((FONT, 16).into_font())
                 .color(&palette::INK)
                 .pos(Pos::new(HPos::Left, VPos::Center));
             ctx.draw_series(stages.iter().enumerate().map(|(i, s)| {
@@ -109,12 +118,7 @@ pub fn funnel_pair_svg(
             n,
             stages.iter().map(|s| s.0.to_string()),
         )?;
-        let legend: Vec<(String, Key)> = bars
-            .iter()
-            .map(|(name, colour, _, _)| (name.clone(), Key::Swatch(colour.to_rgba())))
-            .collect();
-        let plot = ctx.plotting_area().strip_coord_spec();
-        draw_legend(&plot, Corner::LowerRight, &legend, 16.0)?;
+        draw_legend_row(&lower, legend_left, &legend, 16.0)?;
         root.present().map_err(ChartError::from_plotters)?;
     }
     Ok(svg)
@@ -134,6 +138,24 @@ mod tests {
             ("Worked by an AE", 640.0, 900.0),
             ("Won", 150.0, 212.0),
         ]
+    }
+
+    #[test]
+    fn names_are_prefixed_once_and_the_legend_is_below_the_bars() {
+        let svg = draw();
+        assert!(!svg.contains("A: A:") && !svg.contains("B: B:"));
+        let axis = crate::charts::bands::tests::text_y(
+            &svg,
+            "Leads over the run (median across replications)",
+        )
+        .expect("x-axis label");
+        for entry in ["A: Baseline", "B: Two more SDRs"] {
+            let y = crate::charts::bands::tests::text_y(&svg, entry).expect("legend entry");
+            assert!(
+                y > axis,
+                "{entry} at y {y}, inside the plot (axis label at {axis})"
+            );
+        }
     }
 
     fn draw() -> String {

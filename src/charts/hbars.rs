@@ -104,8 +104,8 @@ pub fn hbar_chart_svg(layout: &HBarLayout<'_>, rows: &[HBar]) -> Result<String, 
             .bold_line_style(palette::GRID)
             .x_desc(layout.x_label)
             .x_label_formatter(&|v| format.axis(*v))
-            .axis_desc_style((FONT, 16))
-            .label_style((FONT, 15))
+            .axis_desc_style((FONT, 17))
+            .label_style((FONT, 16))
             .draw()
             .map_err(ChartError::from_plotters)?;
         let row = |i: usize| n - i as f64 - 1.0;
@@ -126,7 +126,7 @@ pub fn hbar_chart_svg(layout: &HBarLayout<'_>, rows: &[HBar]) -> Result<String, 
         }))
         .map_err(ChartError::from_plotters)?;
         draw_zero_line_and_row_names(&mut ctx, lo, n, rows.iter().map(|r| r.label.clone()))?;
-        let value_style = TextStyle::from((FONT, 15).into_font())
+        let value_style = TextStyle::from((FONT, 16).into_font())
             .color(&palette::INK)
             .pos(Pos::new(HPos::Left, VPos::Center));
         ctx.draw_series(rows.iter().enumerate().map(|(i, r)| {

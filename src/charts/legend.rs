@@ -1,12 +1,12 @@
-//! The legend of a chart: a box in the upper left corner of the plotting area with one line per
-//! series, a key (colour swatch or line sample) and its name. Sized with `text.rs`'s estimates;
-//! plotters' own series labels would measure their text in the page (see `text.rs`).
+//! The legend of a chart: a row below the plot (wrapping when needed), so that it covers no
+//! data; each entry is a key (colour swatch or line sample) and its name. Sized with `text.rs`'s estimates; plotters' own series
+//! labels would measure their text in the page (see `text.rs`).
 
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
 use super::text::text_size;
-use super::{palette, ChartError, FONT};
+use super::{ChartError, FONT};
 
 /// What marks a series in the legend.
 #[derive(Debug, Clone, Copy)]
@@ -17,14 +17,7 @@ pub(crate) enum Key {
     Line(ShapeStyle),
 }
 
-/// Where the legend sits in the plotting area.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Corner {
-    UpperLeft,
-    LowerRight,
-}
-
-/// Distance from the plotting area's corner, and padding inside the box, in pixels.
+/// Distance from the area's right edge, and padding around the row, in pixels.
 const OFFSET: i32 = 5;
 const PADDING: i32 = 10;
 /// Room for the key, left of each name.
@@ -32,43 +25,55 @@ const KEY_AREA: i32 = 30;
 /// Line spacing, in font sizes.
 const LINE_SPACING: f64 = 1.25;
 
-/// Draws `entries` in a corner of `area` (a plotting area without its coordinate system, from
-/// `ChartContext::plotting_area().strip_coord_spec()`), with names in a `size` font.
-pub(crate) fn draw_legend<DB: DrawingBackend>(
+/// Gap between two entries of a legend row, in pixels.
+const ROW_GAP: i32 = 24;
+
+/// Where each entry of a legend row goes: `(x, line)` from the row's left edge, wrapping
+/// within `width` pixels.
+fn row_layout(entries: &[(String, Key)], size: f64, width: i32) -> Vec<(i32, usize)> {
+    let mut placed = Vec::with_capacity(entries.len());
+    let (mut x, mut line) = (0, 0);
+    for (name, _) in entries {
+        let w = KEY_AREA + text_size(name, size).0 as i32;
+        if x > 0 && x + w > width {
+            x = 0;
+            line += 1;
+        }
+        placed.push((x, line));
+        x += w + ROW_GAP;
+    }
+    placed
+}
+
+/// Height in pixels of the legend row of [`draw_legend_row`] for `entries` in `width`.
+pub(crate) fn legend_row_height(entries: &[(String, Key)], size: f64, width: i32) -> u32 {
+    let lines = row_layout(entries, size, width)
+        .last()
+        .map_or(0, |(_, line)| line + 1);
+    if lines == 0 {
+        return 0;
+    }
+    let spacing = (size * LINE_SPACING).round() as i32;
+    (spacing * (lines as i32 - 1) + text_size("", size).1 as i32 + PADDING) as u32
+}
+
+/// Draws `entries` left to right from `left` pixels into `area` (a strip below the plot),
+/// wrapping within the area's width.
+pub(crate) fn draw_legend_row<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
-    corner: Corner,
+    left: i32,
     entries: &[(String, Key)],
     size: f64,
 ) -> Result<(), ChartError> {
-    if entries.is_empty() {
-        return Ok(());
-    }
-    let line = |i: usize| (i as f64 * size * LINE_SPACING).round() as i32;
-    let text_w = entries
-        .iter()
-        .map(|(name, _)| text_size(name, size).0)
-        .max()
-        .unwrap_or(0);
+    let (aw, _) = area.dim_in_pixel();
+    let width = aw as i32 - left - OFFSET;
+    let spacing = (size * LINE_SPACING).round() as i32;
     let text_h = text_size("", size).1 as i32;
-    let w = text_w as i32 + KEY_AREA + 2 * PADDING;
-    let h = line(entries.len() - 1) + text_h + 2 * PADDING;
-    let (x0, y0) = match corner {
-        Corner::UpperLeft => (OFFSET, OFFSET),
-        Corner::LowerRight => {
-            let (aw, ah) = area.dim_in_pixel();
-            (aw as i32 - w - OFFSET, ah as i32 - h - OFFSET)
-        }
-    };
-    let corners = [(x0, y0), (x0 + w, y0 + h)];
-    let e = ChartError::from_plotters;
-    area.draw(&Rectangle::new(corners, WHITE.mix(0.85).filled()))
-        .map_err(e)?;
-    area.draw(&Rectangle::new(corners, palette::GRID))
-        .map_err(e)?;
     let font = TextStyle::from((FONT, size).into_font());
-    let kx = x0 + PADDING;
-    for (i, (name, key)) in entries.iter().enumerate() {
-        let top = y0 + PADDING + line(i);
+    let e = ChartError::from_plotters;
+    for ((name, key), (x, line)) in entries.iter().zip(row_layout(entries, size, width)) {
+        let kx = left + x;
+        let top = PADDING / 2 + spacing * line as i32;
         let mid = top + text_h / 2;
         area.draw(&Text::new(
             name.as_str(),
@@ -78,11 +83,11 @@ pub(crate) fn draw_legend<DB: DrawingBackend>(
         .map_err(e)?;
         match *key {
             Key::Swatch(colour) => area.draw(&Rectangle::new(
-                [(kx, mid - 6), (kx + 16, mid + 6)],
+                [(kx, mid - 6), (kx + 22, mid + 6)],
                 colour.filled(),
             )),
             Key::Line(style) => {
-                area.draw(&PathElement::new(vec![(kx, mid), (kx + 16, mid)], style))
+                area.draw(&PathElement::new(vec![(kx, mid), (kx + 22, mid)], style))
             }
         }
         .map_err(e)?;

@@ -43,8 +43,8 @@ pub fn waterfall_svg(
             .bold_line_style(palette::GRID)
             .y_desc("Leads (expected count)")
             .y_label_formatter(&|v| format::count(*v))
-            .axis_desc_style((FONT, 16))
-            .label_style((FONT, 15))
+            .axis_desc_style((FONT, 17))
+            .label_style((FONT, 16))
             .draw()
             .map_err(ChartError::from_plotters)?;
 

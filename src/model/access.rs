@@ -282,6 +282,28 @@ impl Param {
     }
 }
 
+/// The name a person knows a field by, from its validation path: the control's label, with
+/// the channel's name for channel parameters ("Leads per week (Webinar)"); the path itself
+/// when no control has it.
+pub fn field_label(s: &Scenario, path: &str) -> String {
+    for ch in 0..s.channels.len().max(1) {
+        if let Some(p) = Param::ALL.into_iter().find(|p| p.path(ch) == path) {
+            let label = p.spec().label;
+            return match (p.scope(), s.channels.get(ch)) {
+                (Scope::Channel, Some(c)) if !c.name.trim().is_empty() => {
+                    format!("{label} ({})", c.name.trim())
+                }
+                (Scope::Channel, _) => format!("{label} (channel {})", ch + 1),
+                (Scope::Scenario, _) => label.to_string(),
+            };
+        }
+        if path == format!("channels[{ch}].name") {
+            return format!("Name of channel {}", ch + 1);
+        }
+    }
+    path.to_string()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -344,5 +366,22 @@ mod tests {
         fields.sort_unstable();
         fields.dedup();
         assert_eq!(fields.len(), Param::ALL.len());
+    }
+
+    #[test]
+    fn fields_are_named_as_their_controls() {
+        let s = crate::model::preset(crate::model::Preset::Baseline);
+        assert_eq!(field_label(&s, "sdr.headcount"), "SDR headcount");
+        let first = s
+            .channels
+            .first()
+            .map(|c| c.name.clone())
+            .unwrap_or_default();
+        assert_eq!(
+            field_label(&s, "channels[0].leads_per_week"),
+            format!("Leads per week ({first})")
+        );
+        assert_eq!(field_label(&s, "channels[0].name"), "Name of channel 1");
+        assert_eq!(field_label(&s, "somewhere.else"), "somewhere.else");
     }
 }

@@ -12,6 +12,7 @@ pub mod presets;
 pub mod saved;
 pub mod scenario;
 pub mod share;
+pub mod slider;
 pub mod stored;
 pub mod units;
 pub mod waterfall;

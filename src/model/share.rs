@@ -114,6 +114,19 @@ fn payload(text: &str) -> &str {
         .unwrap_or(fragment)
 }
 
+/// Whether an address fragment (without `#`) carries a scenario link (`s=…`). Other
+/// fragments (`#foo=bar`, `#results`) are not ours and are left alone.
+pub fn is_link_fragment(fragment: &str) -> bool {
+    fragment
+        .trim()
+        .trim_start_matches('#')
+        .split(['?', '&'])
+        .any(|part| {
+            part.strip_prefix(LINK_PARAM)
+                .is_some_and(|rest| rest.starts_with('='))
+        })
+}
+
 /// Opens a scenario link given as the payload, a fragment or a whole URL: unpacks it,
 /// migrates older formats and validates. On `Ok` the scenario passes validation; nothing
 /// panics, whatever the text.
@@ -142,6 +155,17 @@ mod tests {
         // Compression pays: the link is shorter than the JSON.
         let json = serde_json::to_string(&inputs).expect("json");
         assert!(link.len() < json.len(), "{} >= {}", link.len(), json.len());
+    }
+
+    #[test]
+    fn only_s_fragments_are_links() {
+        assert!(is_link_fragment("s=h1.abc"));
+        assert!(is_link_fragment("#s="));
+        assert!(is_link_fragment("x=1&s=h1.abc"));
+        assert!(!is_link_fragment("foo=bar"));
+        assert!(!is_link_fragment("results"));
+        assert!(!is_link_fragment("seed=3"));
+        assert!(!is_link_fragment(""));
     }
 
     #[test]

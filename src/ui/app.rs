@@ -10,21 +10,27 @@ use super::files;
 use super::header::Header;
 use super::links;
 use super::persist;
+use super::recovery_notice::RecoveryNotice;
 use super::results_panel::ResultsPanel;
 use super::shared_banner::SharedBanner;
 use super::simulate;
+use super::skip_link::SkipLink;
 use super::state::AppState;
 
 #[component]
 pub fn App() -> impl IntoView {
     let restored = persist::restore();
-    let (library, library_notice, library_status) = persist::restore_library();
+    let (library, library_found, library_status) = persist::restore_library();
     let status = match (&restored.status, library_status) {
         (persist::SaveStatus::Saved, other) => other,
         (mine, _) => mine.clone(),
     };
     let state = AppState::new(restored.scenario, status);
     state.library.set(library);
+    let (library_unreadable, library_notice) = match library_found {
+        Ok(u) => (u, None),
+        Err(n) => (None, Some(n)),
+    };
     let notices: Vec<String> = [restored.notice, library_notice]
         .into_iter()
         .flatten()
@@ -32,6 +38,12 @@ pub fn App() -> impl IntoView {
     if !notices.is_empty() {
         state.tell(notices.join(" "));
     }
+    state.recovery.set(
+        [restored.unreadable, library_unreadable]
+            .into_iter()
+            .flatten()
+            .collect(),
+    );
     links::open_from_address(state);
     browser::on_fragment_change(move || links::open_from_address(state));
     persist::autosave(state);
@@ -53,7 +65,9 @@ pub fn App() -> impl IntoView {
     view! {
         <div class="app" class:dragging=dragging on:dragover=over
             on:dragleave=move |_| dragging.set(false) on:drop=drop>
+            <SkipLink/>
             <Header/>
+            <RecoveryNotice/>
             <SharedBanner/>
             <div class="layout">
                 <ControlsPanel/>

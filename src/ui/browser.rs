@@ -172,3 +172,16 @@ pub fn on_fragment_change(f: impl Fn() + 'static) {
     // The listener lives as long as the page.
     cb.forget();
 }
+
+/// Moves keyboard focus to the element with `id` (which needs a `tabindex`); the browser
+/// scrolls it into view.
+pub fn focus(id: &str) {
+    let found = window()
+        .ok()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(el) = found {
+        let _ = el.focus();
+    }
+}

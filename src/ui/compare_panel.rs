@@ -110,14 +110,8 @@ fn overlay_svg(v: &CompareView) -> Option<String> {
 
 fn funnel_svg(v: &CompareView) -> Option<String> {
     let stages = funnel_pairs(&v.a, &v.b);
-    funnel_pair_svg(
-        &stages,
-        &format!("A: {}", v.a_name),
-        &format!("B: {}", v.b_name),
-        760,
-        400,
-    )
-    .ok()
+    // The chart labels its series "A: …" and "B: …" itself.
+    funnel_pair_svg(&stages, &v.a_name, &v.b_name, 760, 400).ok()
 }
 
 fn export(state: AppState, v: &CompareView) {

@@ -6,6 +6,7 @@ use super::channel_editor::ChannelEditor;
 use super::param_control::ParamControl;
 use super::preset_menu::PresetMenu;
 use super::saved_panel::SavedPanel;
+use super::sla_verdict::SlaVerdictLine;
 use super::state::AppState;
 use crate::model::access::Group;
 use crate::model::{Param, QueuePriority};
@@ -92,23 +93,34 @@ fn QueueOrder() -> impl IntoView {
 #[component]
 fn Seed() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let value = move || state.scenario.with(|s| s.run.seed.to_string());
+    // A rejected entry puts the seed in use back in the field, with a message beside it.
+    let rejected = RwSignal::new(None::<String>);
+    let value = move || {
+        rejected.track();
+        state.scenario.with(|s| s.run.seed.to_string())
+    };
     let set = move |ev| {
         let text = event_target_value(&ev);
         match text.trim().parse::<u64>() {
             Ok(seed) => {
                 state.scenario.update(|s| s.run.seed = seed);
-                state.notice.set(None);
+                rejected.set(None);
             }
-            Err(_) => state.notice.set(Some(format!(
-                "\"{text}\" is not a valid seed: use a whole number from 0 to 18446744073709551615. The seed was not changed."
-            ))),
+            Err(_) => {
+                let kept = state.scenario.with_untracked(|s| s.run.seed);
+                rejected.set(Some(format!(
+                    "\"{}\" is not a valid seed: use a whole number from 0 to 18446744073709551615. The seed is still {kept}.",
+                    text.trim()
+                )));
+            }
         }
     };
     view! {
-        <div class="control">
+        <div class="control" class:rejected=move || rejected.with(Option::is_some)>
             <label for="run-seed">"Random seed"</label>
-            <input type="text" inputmode="numeric" id="run-seed" prop:value=value on:change=set/>
+            <input type="text" inputmode="numeric" id="run-seed" prop:value=value on:change=set
+                aria-describedby="run-seed-error"/>
+            <p class="field-error" id="run-seed-error" role="alert">{move || rejected.get()}</p>
             <small class="hint">"The same seed gives the same numbers on every machine."</small>
         </div>
     }
@@ -148,7 +160,7 @@ pub fn ControlsPanel() -> impl IntoView {
                 {controls(Group::Costs)}
             </details>
             <details>
-                <summary><h2>"SLA promises"</h2></summary>
+                <summary><h2>"SLA promises"</h2><SlaVerdictLine/></summary>
                 {controls(Group::Sla)}
             </details>
             <details>

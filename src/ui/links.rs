@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use super::browser;
 use super::persist;
 use super::state::AppState;
-use crate::model::share::{open_link, scenario_link, LINK_PARAM};
+use crate::model::share::{is_link_fragment, open_link, scenario_link, LINK_PARAM};
 use crate::model::Scenario;
 
 /// The link that opens `scenario`.
@@ -17,9 +17,11 @@ pub fn link_for(scenario: &Scenario) -> Result<String, String> {
     Ok(format!("{page}#{LINK_PARAM}={payload}"))
 }
 
-/// Opens the scenario in the address's fragment, if there is one.
+/// Opens the scenario in the address's fragment, if it holds one (`#s=…`); any other
+/// fragment is ignored silently.
 pub fn open_from_address(state: AppState) {
-    let Some(fragment) = browser::fragment() else {
+    let Some(fragment) = browser::fragment().filter(|f| is_link_fragment(f)) else {
+        // Not ours (`#foo=bar`, an anchor): nothing to open and nothing to say.
         return;
     };
     match open_link(&fragment) {

@@ -1,7 +1,13 @@
 //! One numeric knob: a slider for dragging and an exact number input, with its unit, range,
 //! a plain-words explanation (with the source of its default) and its validation message.
+//! The slider moves through the parameter's stops by position (`model::slider`), so it can
+//! sit exactly on the default and every preset's value; the number box takes any valid value.
+//! The "?" opens the explanation below the label, in the flow of the panel (it covers no
+//! other control), and Escape closes it.
 
 use leptos::prelude::*;
+
+use crate::model::slider::SliderScale;
 
 /// Parses what the user typed; anything that is not a number becomes NaN, which validation
 /// then reports at the field.
@@ -28,9 +34,11 @@ pub fn NumberControl(
     id: String,
     #[prop(into)] label: String,
     unit: &'static str,
+    /// The valid range, for the hint.
     min: f64,
     max: f64,
-    step: f64,
+    /// The values the slider stops at.
+    scale: SliderScale,
     /// Meaning in plain words.
     #[prop(into)]
     help: String,
@@ -52,20 +60,46 @@ pub fn NumberControl(
         Some(src) => format!("{help} Default: {src}"),
         None => help.clone(),
     };
+    let popover_id = format!("{id}-about");
+    let open = RwSignal::new(false);
+    let last = scale.last();
+    let scale = std::sync::Arc::new(scale);
+    let at = scale.clone();
+    let position = move || at.position_of(value.get()).to_string();
+    // The value the slider's position stands for (the number box's, when it is a stop).
+    let on_stop = scale.clone();
+    let stop = move || show(on_stop.value_at(on_stop.position_of(value.get())));
+    let unit_text = if unit.is_empty() {
+        String::new()
+    } else {
+        format!(" {unit}")
+    };
+    let value_text = move || format!("{}{unit_text}", show(value.get()));
+    let slide = move |ev| {
+        let v = event_target_value(&ev)
+            .parse::<usize>()
+            .map_or(f64::NAN, |i| scale.value_at(i));
+        on_set.run(v);
+    };
+    let escape = move |ev: leptos::ev::KeyboardEvent| {
+        if ev.key() == "Escape" && open.get_untracked() {
+            open.set(false);
+        }
+    };
     view! {
-        <div class="control" class:invalid=move || error.get().is_some()>
+        <div class="control" class:invalid=move || error.get().is_some() on:keydown=escape>
             <div class="control-head">
                 <label for=number_id.clone() title=title>
                     {label.clone()} " "
                     {(!unit.is_empty()).then(|| view! { <span class="unit">"(" {unit} ")"</span> })}
                 </label>
-                <details class="info">
-                    <summary aria-label=format!("About {label}")>"?"</summary>
-                    <div class="popover">
-                        <p>{help.clone()}</p>
-                        {source.clone().map(|src| view! { <p class="source">"Default: " {src}</p> })}
-                    </div>
-                </details>
+                <button type="button" class="info" aria-label=format!("About {label}")
+                    aria-expanded=move || open.get().to_string() aria-controls=popover_id.clone()
+                    on:click=move |_| open.update(|o| *o = !*o)>"?"</button>
+            </div>
+            <div class="popover" id=popover_id hidden=move || !open.get()>
+                <p>{help.clone()}</p>
+                {source.clone().map(|src| view! { <p class="source">"Default: " {src}</p> })}
             </div>
             <div class="control-inputs">
                 <input
@@ -73,9 +107,11 @@ pub fn NumberControl(
                     id=id.clone()
                     aria-label=format!("{label} slider")
                     aria-describedby=described.clone()
-                    min=min max=max step=step
-                    prop:value=move || show(value.get())
-                    on:input=move |ev| on_set.run(parse_input(&event_target_value(&ev)))
+                    aria-valuetext=value_text
+                    data-stop=stop
+                    min=0 max=last step=1
+                    prop:value=position
+                    on:input=slide
                 />
                 <input
                     type="number"

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use super::state::AppState;
 use super::storage;
+use crate::model::access::field_label;
 use crate::model::library::Library;
 use crate::model::{saved, stored, Scenario, ValidScenario};
 
@@ -28,63 +29,160 @@ pub enum SaveStatus {
 /// What was found in storage at start-up.
 pub struct Restored {
     pub scenario: Scenario,
-    /// A message for the user when saved data could not be used (it is kept as a backup).
+    /// A message for the user when saved data could not be used nor backed up.
     pub notice: Option<String>,
+    /// Saved data that could not be used, kept as a backup (offered for download or restore).
+    pub unreadable: Option<Unreadable>,
     pub status: SaveStatus,
 }
+
+/// Saved data that could not be opened, kept in this browser under a backup key.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unreadable {
+    /// Where the copy is kept.
+    pub backup: String,
+    /// What could not be opened and why, in plain words.
+    pub message: String,
+    /// Whether "Restore" can bring it back into the editor: it reads, but some values are not
+    /// allowed in this version (they are then marked at their fields).
+    pub restorable: bool,
+    /// The name the copy is downloaded under.
+    pub filename: &'static str,
+}
+
+/// Why stored data could not be used: in plain words, and whether it can be restored.
+struct Problem {
+    why: String,
+    restorable: bool,
+}
+
+impl Problem {
+    fn not_restorable(why: impl Into<String>) -> Self {
+        Problem {
+            why: why.into(),
+            restorable: false,
+        }
+    }
+}
+
+const DAMAGED: &str = "the data is damaged, so this version of Handoff cannot read it";
+const NEWER: &str = "it was saved by a newer version of Handoff";
 
 /// Reads what is stored under `key` with `read`. Unreadable data is copied to
 /// `"{key}.unreadable"` and reported, never discarded. `None` when nothing usable is stored.
 fn restore_key<T>(
     key: &str,
     what: &str,
-    read: impl Fn(&str) -> Result<T, String>,
-) -> (Option<T>, Option<String>, SaveStatus) {
+    filename: &'static str,
+    fallback: &str,
+    read: impl Fn(&str) -> Result<T, Problem>,
+) -> (Option<T>, Result<Option<Unreadable>, String>, SaveStatus) {
     let raw = match storage::load_raw(key) {
-        Ok(None) => return (None, None, SaveStatus::Saved),
+        Ok(None) => return (None, Ok(None), SaveStatus::Saved),
         Ok(Some(raw)) => raw,
-        Err(e) => return (None, None, SaveStatus::Off(e.to_string())),
+        Err(e) => return (None, Ok(None), SaveStatus::Off(e.to_string())),
     };
     let problem = match read(&raw) {
-        Ok(value) => return (Some(value), None, SaveStatus::Saved),
+        Ok(value) => return (Some(value), Ok(None), SaveStatus::Saved),
         Err(problem) => problem,
     };
     let backup = format!("{key}.unreadable");
-    let kept = storage::save_raw(&backup, &raw);
-    let where_kept = match &kept {
-        Ok(()) => format!("It is kept in this browser under \"{backup}\"."),
-        Err(e) => format!("It could not be backed up ({e}) and is left where it was."),
-    };
-    let status = match kept {
-        Ok(()) => SaveStatus::Saved,
+    match storage::save_raw(&backup, &raw) {
+        Ok(()) => {
+            let next = if problem.restorable {
+                "Restore it to fix the values marked at their fields, or download a copy."
+            } else {
+                "Download it to keep a copy."
+            };
+            let message = format!(
+                "{what} could not be opened: {}.{fallback} It is kept safe in this browser. {next}",
+                problem.why
+            );
+            let unreadable = Unreadable {
+                backup,
+                message,
+                restorable: problem.restorable,
+                filename,
+            };
+            (None, Ok(Some(unreadable)), SaveStatus::Saved)
+        }
         // Do not overwrite the only copy of the user's data.
-        Err(_) => SaveStatus::Protected,
-    };
-    let notice = format!("{what} could not be opened ({problem}). {where_kept}");
-    (None, Some(notice), status)
+        Err(e) => (
+            None,
+            Err(format!(
+                "{what} could not be opened: {}.{fallback} It could not be copied aside ({e}), so it is left where it was and saving is paused.",
+                problem.why
+            )),
+            SaveStatus::Protected,
+        ),
+    }
+}
+
+/// Reads a stored scenario (any format this version knows), not yet validated.
+pub fn read_scenario(raw: &str) -> Option<Scenario> {
+    stored::read(raw).ok()
 }
 
 /// Reads the saved scenario; falls back to the Baseline, never panics, never discards data.
 pub fn restore() -> Restored {
-    let (scenario, notice, status) = restore_key(CURRENT_KEY, "Your saved scenario", |raw| {
-        let scenario = stored::read(raw).map_err(|e| e.to_string())?;
-        ValidScenario::try_from(&scenario).map_err(|e| e.to_string())?;
-        Ok(scenario)
-    });
+    let (scenario, found, status) = restore_key(
+        CURRENT_KEY,
+        "Your saved scenario",
+        "handoff-unreadable-scenario.json",
+        " Handoff started from the Baseline.",
+        |raw| {
+            let scenario = stored::read(raw).map_err(|e| match e {
+                stored::StoredError::Newer(_) => Problem::not_restorable(NEWER),
+                stored::StoredError::Unreadable(_) => Problem::not_restorable(DAMAGED),
+            })?;
+            match ValidScenario::try_from(&scenario) {
+                Ok(_) => Ok(scenario),
+                Err(errs) => Err(Problem {
+                    why: format!(
+                        "some of its values are not allowed in this version ({})",
+                        errs.0
+                            .iter()
+                            .map(|e| field_label(&scenario, &e.path))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ),
+                    restorable: true,
+                }),
+            }
+        },
+    );
+    let (notice, unreadable) = match found {
+        Ok(u) => (None, u),
+        Err(n) => (Some(n), None),
+    };
     Restored {
         scenario: scenario.unwrap_or_else(|| crate::model::preset(crate::model::Preset::Baseline)),
-        notice: notice.map(|n| format!("{n} Starting from the Baseline.")),
+        notice,
+        unreadable,
         status,
     }
 }
 
 /// Reads the saved list; an empty list when there is none or it cannot be read (then kept
 /// as a backup and reported).
-pub fn restore_library() -> (Library<Scenario>, Option<String>, SaveStatus) {
-    let (library, notice, status) = restore_key(LIBRARY_KEY, "Your saved scenarios", |raw| {
-        saved::read_library(raw).map_err(|e| e.to_string())
-    });
-    (library.unwrap_or_default(), notice, status)
+pub fn restore_library() -> (
+    Library<Scenario>,
+    Result<Option<Unreadable>, String>,
+    SaveStatus,
+) {
+    let (library, found, status) = restore_key(
+        LIBRARY_KEY,
+        "Your saved scenarios",
+        "handoff-unreadable-saved-scenarios.json",
+        "",
+        |raw| {
+            saved::read_library(raw).map_err(|e| match e {
+                saved::SavedError::Newer(_) => Problem::not_restorable(NEWER),
+                saved::SavedError::Unreadable(_) => Problem::not_restorable(DAMAGED),
+            })
+        },
+    );
+    (library.unwrap_or_default(), found, status)
 }
 
 fn save(key: &str, text: Result<String, serde_json::Error>) -> SaveStatus {

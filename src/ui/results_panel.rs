@@ -8,10 +8,12 @@ use super::funnel_panel::FunnelPanel;
 use super::kpi_row::KpiRow;
 use super::print_summary::PrintSummary;
 use super::scenario_actions::ScenarioActions;
+use super::skip_link::RESULTS_ID;
 use super::sla_panel::SlaPanel;
 use super::state::AppState;
 use super::verdict_panel::VerdictPanel;
 use super::weekly_charts::WeeklyCharts;
+use crate::model::access::field_label;
 
 #[component]
 fn StatusLine() -> impl IntoView {
@@ -19,7 +21,12 @@ fn StatusLine() -> impl IntoView {
     let progress = state.progress;
     let text = move || {
         let p = progress.get();
-        if p.replications_done < p.replications {
+        if !state.is_valid() {
+            format!(
+                "Paused: fix the invalid inputs to update ({} replications of the last valid scenario shown)",
+                p.replications_done
+            )
+        } else if p.replications_done < p.replications {
             format!(
                 "Refining: {} of {} replications",
                 p.replications_done, p.replications
@@ -35,8 +42,8 @@ fn StatusLine() -> impl IntoView {
     };
     view! {
         <div class="status-line">
-            <p class="stale" role="status" hidden=move || state.is_valid()>
-                "Some inputs are invalid: showing the results of the last valid scenario."
+            <p class="stale" role="status" id="invalid-inputs" hidden=move || state.is_valid()>
+                {move || invalid_summary(state)}
             </p>
             <p class="progress" id="progress" class:running=move || progress.get().running()
                 data-running=move || progress.get().running().to_string()
@@ -51,6 +58,39 @@ fn StatusLine() -> impl IntoView {
     }
 }
 
+/// The invalid inputs by the names of their controls, with what is wrong with each.
+fn invalid_summary(state: AppState) -> String {
+    const SHOWN: usize = 3;
+    let problems: Vec<String> = state.validated.with(|v| {
+        v.as_ref().err().map_or_else(Vec::new, |errs| {
+            state.scenario.with(|s| {
+                errs.0
+                    .iter()
+                    .map(|e| format!("{}: {}", field_label(s, &e.path), e.message))
+                    .collect()
+            })
+        })
+    });
+    if problems.is_empty() {
+        return String::new();
+    }
+    let more = match problems.len().saturating_sub(SHOWN) {
+        0 => String::new(),
+        1 => "; and 1 more".to_string(),
+        n => format!("; and {n} more"),
+    };
+    let listed: Vec<&str> = problems.iter().take(SHOWN).map(String::as_str).collect();
+    let what = if problems.len() == 1 {
+        "An input is"
+    } else {
+        "Some inputs are"
+    };
+    format!(
+        "{what} invalid ({}{more}). Showing the results of the last valid scenario.",
+        listed.join("; ")
+    )
+}
+
 /// Where the replications run, in plain words.
 fn workers_note(workers: usize) -> String {
     match workers {
@@ -63,7 +103,7 @@ fn workers_note(workers: usize) -> String {
 #[component]
 pub fn ResultsPanel() -> impl IntoView {
     view! {
-        <main class="results">
+        <main class="results" id=RESULTS_ID tabindex="-1">
             <PrintSummary/>
             <ScenarioActions/>
             <StatusLine/>

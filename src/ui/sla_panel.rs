@@ -111,7 +111,7 @@ pub fn SlaPanel() -> impl IntoView {
         <section class="sla" id="sla" aria-labelledby="sla-title">
             <h2 id="sla-title">"The SLA: is each promise kept?"</h2>
             <p class="hint">"Per four-week period, the share of replications in which the promise held. Green: 90% or more; amber: 50-90%; red: under 50%."</p>
-            <div class="sla-scroll">{body}</div>
+            <div class="sla-scroll" tabindex="0" role="region" aria-label="SLA attainment by period (scrolls sideways)">{body}</div>
         </section>
     }
 }

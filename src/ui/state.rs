@@ -4,7 +4,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use super::persist::SaveStatus;
+use super::persist::{SaveStatus, Unreadable};
 use crate::analysis::{Comparison, Diagnosis};
 use crate::engine::RunResult;
 use crate::model::library::{Library, LibraryError};
@@ -77,6 +77,9 @@ pub struct AppState {
     pub save_status: RwSignal<SaveStatus>,
     /// A message for the user (e.g. saved data that could not be opened), dismissible.
     pub notice: RwSignal<Option<String>>,
+    /// Saved data that could not be opened at start-up, kept as a backup: offered for download
+    /// and, where this version can read it, restore.
+    pub recovery: RwSignal<Vec<Unreadable>>,
     /// The user's saved scenarios.
     pub library: RwSignal<Library<Scenario>>,
     /// The current scenario came from a shared link and is not saved until the user says so.
@@ -104,6 +107,7 @@ impl AppState {
             progress: RwSignal::new(Progress::default()),
             save_status: RwSignal::new(save_status),
             notice: RwSignal::new(None),
+            recovery: RwSignal::new(Vec::new()),
             library: RwSignal::new(Library::default()),
             shared_view: RwSignal::new(false),
             pinned: RwSignal::new(None),
