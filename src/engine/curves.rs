@@ -1,6 +1,7 @@
 //! The model's response curves and the discretisation of leads into cohort types, computed
 //! once per scenario from a [`ValidScenario`]. Shared by the simulation and the analytic mode.
 
+use super::arrivals::{week_arrivals, WeekArrivals};
 use super::exp::exp;
 use crate::model::{QueuePriority, ValidScenario};
 
@@ -128,6 +129,8 @@ pub struct Curves {
     /// `rates[w]` is [`Curves::channel_rates`] of week `w`, computed once per scenario (not
     /// once per replication, and the cosine stays out of the simulation loop).
     pub rates: Vec<Vec<f64>>,
+    /// The arrivals of each week (types, costs, daily means), computed once per scenario.
+    pub arrivals: Vec<WeekArrivals>,
 }
 
 impl Curves {
@@ -139,7 +142,10 @@ impl Curves {
             .hot_threshold
             .unwrap_or(0.5 * (mql + 100.0))
             .max(mql);
-        let cells = s
+        let rates: Vec<Vec<f64>> = (0..v.weeks())
+            .map(|w| Curves::channel_rates(v, w))
+            .collect();
+        let cells: Vec<[[f64; 3]; BANDS]> = s
             .channels
             .iter()
             .map(|c| {
@@ -164,7 +170,6 @@ impl Curves {
         let k = &s.closing;
         let r = &s.sdr;
         Curves {
-            cells,
             first_contact: r.first_attempt_contact_percent / 100.0,
             second_contact: r.second_attempt_contact_percent / 100.0,
             later_ratio: r.later_attempt_ratio_percent / 100.0,
@@ -197,9 +202,11 @@ impl Curves {
             wait_keep_per_week: 1.0 - k.wait_loss_percent_per_week / 100.0,
             weeks: v.weeks(),
             sla_touch_h: s.sla.touch_within_hours,
-            rates: (0..v.weeks())
-                .map(|w| Curves::channel_rates(v, w))
+            arrivals: (0..v.weeks())
+                .map(|w| week_arrivals(v, &cells, &rates, w))
                 .collect(),
+            cells,
+            rates,
         }
     }
 

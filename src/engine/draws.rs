@@ -93,20 +93,34 @@ fn to_unit(h: u64) -> f64 {
     (h >> 11) as f64 * (1.0 / (1u64 << 53) as f64)
 }
 
-/// A Poisson mean with `exp(-mean)` computed once (arrival means change weekly, not daily).
-#[derive(Debug, Clone, Copy, PartialEq)]
+/// A Poisson mean set up for inversion once (arrival means change weekly, not daily):
+/// `exp(-mean)`, and for means above 8 the distribution function as a table, so that a draw
+/// is a binary search instead of a walk from 0 (floods have means in the tens).
+#[derive(Debug, Clone, PartialEq)]
 pub struct PoissonMean {
     mean: f64,
     p0: f64,
+    /// `cdf[k] = P(X <= k)`, summed exactly as the sequential search sums it.
+    cdf: Vec<f64>,
 }
 
 impl PoissonMean {
     pub fn new(mean: f64) -> Self {
         let ok = mean.is_finite() && mean > 0.0;
-        PoissonMean {
-            mean: if ok { mean } else { 0.0 },
-            p0: if ok && mean <= 500.0 { exp(-mean) } else { 0.0 },
+        let mean = if ok { mean } else { 0.0 };
+        let p0 = if ok && mean <= 500.0 { exp(-mean) } else { 0.0 };
+        let mut cdf = Vec::new();
+        if mean > 8.0 && mean <= 500.0 {
+            let last = (mean + 12.0 * mean.sqrt() + 10.0) as u32;
+            let (mut p, mut sum) = (p0, p0);
+            cdf.push(sum);
+            for k in 1..=last {
+                p *= mean / f64::from(k);
+                sum += p;
+                cdf.push(sum);
+            }
         }
+        PoissonMean { mean, p0, cdf }
     }
 }
 
@@ -114,10 +128,14 @@ impl PoissonMean {
 /// fixed `u` (more volume never means fewer leads). Exact sequential search up to a mean of
 /// 500 (flood-sized cohorts); beyond, the normal approximation with a continuity correction,
 /// monotone too (the switch itself may move a far-tail count by one).
-pub fn poisson_inv(u: f64, m: PoissonMean) -> u32 {
+pub fn poisson_inv(u: f64, m: &PoissonMean) -> u32 {
     let lambda = m.mean;
     if lambda <= 0.0 {
         return 0;
+    }
+    let k = m.cdf.partition_point(|c| *c <= u);
+    if k < m.cdf.len() {
+        return k as u32; // the first k with u < P(X <= k), as the search below finds it
     }
     if lambda > 500.0 {
         let x = lambda + lambda.sqrt() * inv_normal(u) + 0.5;
@@ -224,7 +242,7 @@ mod tests {
             let u = f64::from(i) / 500.0;
             let mut last = 0;
             for l in 1..1_000 {
-                let k = poisson_inv(u, PoissonMean::new(f64::from(l) * 0.5));
+                let k = poisson_inv(u, &PoissonMean::new(f64::from(l) * 0.5));
                 assert!(
                     k >= last,
                     "u {u}, mean {}: {k} < {last}",
@@ -233,8 +251,27 @@ mod tests {
                 last = k;
             }
         }
-        assert_eq!(poisson_inv(0.5, PoissonMean::new(0.0)), 0);
-        assert_eq!(poisson_inv(0.5, PoissonMean::new(f64::NAN)), 0);
+        assert_eq!(poisson_inv(0.5, &PoissonMean::new(0.0)), 0);
+        assert_eq!(poisson_inv(0.5, &PoissonMean::new(f64::NAN)), 0);
+        // The table gives exactly what the search from 0 gives, tails included.
+        for mean in [8.5, 30.0, 200.0] {
+            let table = PoissonMean::new(mean);
+            let walk = PoissonMean {
+                cdf: Vec::new(),
+                ..table.clone()
+            };
+            for u in [
+                0.0,
+                1e-12,
+                0.3,
+                0.5,
+                0.999,
+                1.0 - 1e-15,
+                0.999_999_999_999_999_9,
+            ] {
+                assert_eq!(poisson_inv(u, &table), poisson_inv(u, &walk), "{mean} {u}");
+            }
+        }
     }
 
     #[test]

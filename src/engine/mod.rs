@@ -14,6 +14,7 @@
 //! - `wire`: requests and packed replies between the page and its Web Workers.
 
 pub mod analytic;
+pub mod arrivals;
 pub mod closing;
 pub mod curves;
 pub mod draws;

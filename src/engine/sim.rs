@@ -6,9 +6,10 @@
 //! counts per arrival day and score class until an SDR first touches them, then individuals
 //! with their own random numbers ([`super::draws`]).
 
+use super::arrivals::WeekArrivals;
 use super::closing::AeTeam;
 use super::curves::{band_propensity, Curves, BANDS};
-use super::draws::{poisson_inv, Draws, PoissonMean};
+use super::draws::{poisson_inv, Draws};
 use super::metrics::median;
 pub use super::metrics::{Leaks, Replication, Total, Weekly};
 use super::rng::{binom, poisson, Purpose, Streams};
@@ -21,44 +22,6 @@ pub fn replicate_range(v: &ValidScenario, c: &Curves, start: u64, count: u32) ->
     (start..start + u64::from(count))
         .map(|i| replicate(v, c, i))
         .collect()
-}
-
-/// Expected arrivals of one week: per band, `[class]` with class 0 nurture (below the
-/// threshold), 1 standard MQL, 2 high-score MQL; and their cost per lead.
-struct WeekArrivals {
-    rate: [[f64; 3]; BANDS],
-    /// Daily MQL arrivals per band and score class (standard, high), set up for inversion.
-    daily: [[PoissonMean; 2]; BANDS],
-    cost_per_lead: [[f64; 3]; BANDS],
-}
-
-fn week_arrivals(v: &ValidScenario, c: &Curves, w: usize) -> WeekArrivals {
-    let mut rate = [[0.0f64; 3]; BANDS];
-    let mut cost = [[0.0f64; 3]; BANDS];
-    let rates = c.rates.get(w).map_or(&[][..], Vec::as_slice);
-    for ((cells, r), chan) in c.cells.iter().zip(rates).zip(&v.get().channels) {
-        for (b, cell) in cells.iter().enumerate() {
-            for (k, share) in cell.iter().enumerate() {
-                let leads = r * share;
-                rate[b][k] += leads;
-                cost[b][k] += leads * chan.cost_per_lead;
-            }
-        }
-    }
-    let mut cost_per_lead = [[0.0f64; 3]; BANDS];
-    for b in 0..BANDS {
-        for k in 0..3 {
-            if rate[b][k] > 0.0 {
-                cost_per_lead[b][k] = cost[b][k] / rate[b][k];
-            }
-        }
-    }
-    let daily = rate.map(|r| [PoissonMean::new(r[1] / 7.0), PoissonMean::new(r[2] / 7.0)]);
-    WeekArrivals {
-        rate,
-        daily,
-        cost_per_lead,
-    }
 }
 
 /// Running sums of a replication that become its totals.
@@ -90,12 +53,17 @@ pub fn replicate(v: &ValidScenario, c: &Curves, rep: u64) -> Replication {
     let mut cumulative = 0.0;
     let mut speeds: Vec<f64> = Vec::new();
     let mean_deal = c.mean_deal();
-    let started_in_nurture = warm_nurture(&streams, c, &week_arrivals(v, c, 0), &mut nurture);
+    let started_in_nurture = c
+        .arrivals
+        .first()
+        .map_or(0, |first| warm_nurture(&streams, c, first, &mut nurture));
 
     for (w, week) in weekly.iter_mut().enumerate() {
-        let arrivals = week_arrivals(v, c, w);
+        let Some(arrivals) = c.arrivals.get(w) else {
+            continue;
+        };
         let (reengaged, (nurture_inquiries, nurture_cost)) =
-            nurture_week(&streams, c, w, &arrivals, &mut nurture, &mut leaks);
+            nurture_week(&streams, c, w, arrivals, &mut nurture, &mut leaks);
         week[Weekly::Inquiries.index()] += nurture_inquiries as f64;
         sums.inquiries += nurture_inquiries;
         sums.marketing_cost += nurture_cost;
@@ -111,7 +79,7 @@ pub fn replicate(v: &ValidScenario, c: &Curves, rep: u64) -> Replication {
                 for (b, n) in counts.iter_mut().enumerate() {
                     let k = usize::from(class) + 1;
                     let u = draws.cohort(day, class, b as u8);
-                    let arrived = poisson_inv(u, arrivals.daily[b][k - 1]);
+                    let arrived = poisson_inv(u, &arrivals.daily[b][k - 1]);
                     sums.inquiries += u64::from(arrived);
                     week[Weekly::Inquiries.index()] += f64::from(arrived);
                     sums.marketing_cost += f64::from(arrived) * arrivals.cost_per_lead[b][k];
