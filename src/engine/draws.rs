@@ -228,7 +228,7 @@ mod tests {
                 .map(|i| {
                     f64::from(poisson_inv(
                         (f64::from(i) + 0.5) / f64::from(n),
-                        PoissonMean::new(lambda),
+                        &PoissonMean::new(lambda),
                     ))
                 })
                 .sum::<f64>()
