@@ -91,7 +91,7 @@ impl Lever {
             Lever::ThresholdUp => "MQL threshold +5",
             Lever::ThresholdDown => "MQL threshold -5",
             Lever::OneMoreAttempt => "one more attempt per lead",
-            Lever::FasterResponse => "responding twice as fast (within the hour at most)",
+            Lever::FasterResponse => "faster response (half, at most 1 h)",
             Lever::CutWorstChannel => "dropping the lowest-quality channel",
         }
     }
@@ -99,7 +99,7 @@ impl Lever {
     /// The label with the scenario's particulars (which channel is dropped).
     pub fn describe(self, s: &Scenario) -> String {
         match (self, worst_channel(s).and_then(|i| s.channels.get(i))) {
-            (Lever::CutWorstChannel, Some(c)) => format!("dropping the {} channel", c.name),
+            (Lever::CutWorstChannel, Some(c)) => format!("dropping {}", c.name),
             _ => self.label().into(),
         }
     }
@@ -722,7 +722,7 @@ mod tests {
         let name = s.channels[worst.unwrap_or(0)].name.clone();
         assert_eq!(
             Lever::CutWorstChannel.describe(&s),
-            format!("dropping the {name} channel")
+            format!("dropping {name}")
         );
         Lever::CutWorstChannel.apply(&mut s);
         assert_eq!(s.channels[worst.unwrap_or(0)].leads_per_week, 0.0);

@@ -7,6 +7,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::svg::Svg;
+use super::text::text_size;
 use super::{palette, ChartError, ValueFormat, FONT};
 
 /// A chart whose rows run top to bottom (row i occupies y in [n - i - 1, n - i]).
@@ -82,6 +83,13 @@ pub fn hbar_chart_svg(layout: &HBarLayout<'_>, rows: &[HBar]) -> Result<String, 
     // Room on the right for the value labels.
     let (lo, hi) = (lo - span * 0.05, hi + span * 0.4);
     let n = rows.len().max(1) as f64;
+    // Wide enough for the longest row name (16 px text, right-aligned), at most half the chart.
+    let widest = rows
+        .iter()
+        .map(|r| text_size(&r.label, 16.0).0)
+        .max()
+        .unwrap_or(0);
+    let label_width = layout.label_width.max(widest + 24).min(layout.width / 2);
     let mut svg = String::new();
     {
         let root = Svg::area(&mut svg, (layout.width, layout.height));
@@ -92,7 +100,7 @@ pub fn hbar_chart_svg(layout: &HBarLayout<'_>, rows: &[HBar]) -> Result<String, 
             .margin_left(16)
             .margin_right(28)
             .x_label_area_size(44)
-            .y_label_area_size(layout.label_width)
+            .y_label_area_size(label_width)
             // Row i occupies y in [n - i - 1, n - i], so the first row is on top.
             .build_cartesian_2d(lo..hi, 0.0..n)
             .map_err(ChartError::from_plotters)?;

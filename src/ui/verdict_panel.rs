@@ -94,10 +94,11 @@ pub fn VerdictPanel() -> impl IntoView {
                 }.into_any(),
             }}
             <ul class="legend" aria-label="Colours of the periods">
-                <li class="c-sales">"sales capacity"</li>
+                <li class="c-sales">"follow-up (capacity or practice)"</li>
                 <li class="c-quality">"quality"</li>
                 <li class="c-volume">"volume"</li>
                 <li class="c-closing">"closing capacity"</li>
+                <li class="c-balanced">"balanced"</li>
             </ul>
             </div>
             <ChartFigure

@@ -18,7 +18,7 @@ test("the workshop screen shows figures with bands, the verdict and every chart"
   const named = move.match(/^Best next lever: (.+?) adds about \$[\d.]+[KM]? \(90% confidence \$[\d.]+[KM]? to \$[\d.]+[KM]?\)/);
   expect(named, move).not.toBeNull();
   const labels = ["+10% leads", "one more SDR", "one more AE", "MQL threshold +5", "MQL threshold -5",
-                  "one more attempt per lead", "halving the response target"];
+                  "one more attempt per lead", "faster response (half, at most 1 h)", "dropping Content download"];
   const texts = (await page.locator("#chart-levers svg text").allTextContents()).map((t) => t.trim());
   expect(texts.find((t) => labels.includes(t))).toBe(named[1]);
   for (const id of ["chart-levers", "chart-funnel", "chart-leaks", "chart-bookings", "chart-cumulative",
