@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use super::state::AppState;
 use crate::analysis::{SlaPeriod, SlaReport};
+use crate::engine::Total;
 use crate::format;
 
 struct Row {
@@ -107,10 +108,21 @@ pub fn SlaPanel() -> impl IntoView {
             })
         })
     };
+    let warm = move || {
+        state.results.with(|r| {
+            r.as_ref().map(|r| {
+                format!(
+                    "Runs start warm: about {} leads are already in nurture in week 1 (its steady state), so re-engaged MQLs flow from the start and the first periods are judged like the rest.",
+                    format::count(r.kpi(Total::NurtureAtStart).p50)
+                )
+            })
+        })
+    };
     view! {
         <section class="sla" id="sla" aria-labelledby="sla-title">
             <h2 id="sla-title">"The SLA: is each promise kept?"</h2>
             <p class="hint">"Per four-week period, the share of replications in which the promise held. Green: 90% or more; amber: 50-90%; red: under 50%."</p>
+            <p class="hint" id="sla-warm-start">{warm}</p>
             <div class="sla-scroll" tabindex="0" role="region" aria-label="SLA attainment by period (scrolls sideways)">{body}</div>
         </section>
     }

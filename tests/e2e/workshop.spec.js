@@ -5,7 +5,7 @@
 const { test, expect } = require("@playwright/test");
 const fs = require("fs");
 const path = require("path");
-const { ARTIFACTS, runs, finishedAfter, load, guard, setNumber, downloadText } = require("./helpers");
+const { ARTIFACTS, runs, finishedAfter, load, guard, setNumber, downloadText, count } = require("./helpers");
 
 guard(test);
 
@@ -241,4 +241,14 @@ test("the SLA verdict sits beside the SLA inputs and agrees with the table", asy
   await page.locator("summary", { hasText: "SLA promises" }).click();
   await setNumber(page, "sla-mqls_per_month-number", 0);
   await expect(verdict).not.toContainText("MQLs per month");
+});
+
+test("runs start warm: marketing's first period is judged like the rest, and the screen says so", async ({ page }) => {
+  await load(page);
+  await expect(page.locator("#sla-warm-start")).toHaveText(/^Runs start warm: about [\d,]+ leads are already in nurture/);
+  const warm = count((await page.locator("#sla-warm-start").textContent()).match(/about ([\d,]+) leads/)[1]);
+  expect(warm).toBeGreaterThan(0);
+  // The first row is marketing's volume promise; its first period cell follows the two shares.
+  const firstPeriod = await page.locator("#sla table tbody tr").first().locator("td").nth(3).textContent();
+  expect(parseFloat(firstPeriod), `first period kept in ${firstPeriod}`).toBeGreaterThanOrEqual(90);
 });
