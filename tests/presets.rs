@@ -145,3 +145,24 @@ fn a_funnel_no_lever_moves_is_called_balanced() {
     assert_eq!(d.binding, vec![Constraint::Balanced], "{d:?}");
     assert!(d.summary.contains("balanced"), "{}", d.summary);
 }
+
+#[test]
+fn price_levers_pair_exactly_lead_by_lead() {
+    // Deal sizes come from each lead's own random number: doubling the median deal doubles
+    // every replication's bookings, with nothing else moving.
+    let v = valid(Preset::Baseline).with_replications(4);
+    let doubled = v
+        .modified(|s| s.closing.deal_median *= 2.0)
+        .expect("valid")
+        .with_replications(4);
+    let a = handoff::engine::replications(&v, 4);
+    let b = handoff::engine::replications(&doubled, 4);
+    for (x, y) in a.iter().zip(&b) {
+        let (bx, by) = (x.total(Total::Bookings), y.total(Total::Bookings));
+        assert!(
+            bx > 0.0 && (by - 2.0 * bx).abs() < 1e-6 * bx,
+            "{bx} vs {by}"
+        );
+        assert_eq!(x.total(Total::Won), y.total(Total::Won));
+    }
+}
