@@ -15,16 +15,7 @@ use super::exp::exp;
 use super::metrics::{Leaks, Weekly};
 use super::sdr::Sql;
 
-/// Opportunities that close on one day.
-#[derive(Debug, Clone, Copy, Default)]
-struct Closes {
-    won: u32,
-    lost: u32,
-    cycle_days: f64,
-    amount: f64,
-}
-
-/// What closed today.
+/// Opportunities that close on one day: scheduled when they open, returned on the day.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Closed {
     pub won: u32,
@@ -41,7 +32,7 @@ pub struct AeTeam {
     /// Open opportunities.
     open: u64,
     /// By close day.
-    closes: Vec<Closes>,
+    closes: Vec<Closed>,
     /// `ln` of the share of the close chance kept per week of waiting.
     ln_keep_per_week: f64,
 }
@@ -51,7 +42,7 @@ impl AeTeam {
         AeTeam {
             waiting: std::array::from_fn(|_| VecDeque::new()),
             open: 0,
-            closes: vec![Closes::default(); c.weeks * 7],
+            closes: vec![Closed::default(); c.weeks * 7],
             ln_keep_per_week: c.wait_keep_per_week.max(1e-300).ln(),
         }
     }
@@ -108,12 +99,7 @@ impl AeTeam {
         self.open = self.open.saturating_sub(u64::from(n));
         leaks.won += u64::from(today.won);
         leaks.lost += u64::from(today.lost);
-        Closed {
-            won: today.won,
-            lost: today.lost,
-            cycle_days: today.cycle_days,
-            amount: today.amount,
-        }
+        today
     }
 
     fn open_one(
