@@ -10,7 +10,7 @@
 use std::collections::VecDeque;
 
 use super::curves::{Curves, BANDS};
-use super::draws::{inv_normal, Draws, Event, LeadId};
+use super::draws::{inv_normal, Event, LeadDraws};
 use super::exp::exp;
 use super::metrics::{Leaks, Weekly};
 use super::sdr::Sql;
@@ -28,7 +28,7 @@ pub struct Closed {
 #[derive(Debug, Clone)]
 pub struct AeTeam {
     /// SQLs waiting per propensity band: (day qualified, lead).
-    waiting: [VecDeque<(u32, LeadId)>; BANDS],
+    waiting: [VecDeque<(u32, LeadDraws)>; BANDS],
     /// Open opportunities.
     open: u64,
     /// By close day.
@@ -51,7 +51,7 @@ impl AeTeam {
     pub fn receive(&mut self, day: u32, sqls: &[Sql]) {
         for s in sqls {
             if let Some(q) = self.waiting.get_mut(s.band) {
-                q.push_back((day, s.id));
+                q.push_back((day, s.draws));
             }
         }
     }
@@ -70,7 +70,6 @@ impl AeTeam {
         &mut self,
         day: u32,
         c: &Curves,
-        draws: Draws,
         week: &mut [f64; Weekly::N],
         leaks: &mut Leaks,
     ) -> Closed {
@@ -86,11 +85,11 @@ impl AeTeam {
         let mut free = u64::from(c.ae_slots).saturating_sub(self.open);
         for b in (0..BANDS).rev() {
             while free > 0 {
-                let Some((d, id)) = self.waiting.get_mut(b).and_then(VecDeque::pop_front) else {
+                let Some((d, own)) = self.waiting.get_mut(b).and_then(VecDeque::pop_front) else {
                     break;
                 };
                 free -= 1;
-                self.open_one(day, d, id, b, c, draws);
+                self.open_one(day, d, own, b, c);
                 week[Weekly::OppsOpened.index()] += 1.0;
             }
         }
@@ -102,15 +101,7 @@ impl AeTeam {
         today
     }
 
-    fn open_one(
-        &mut self,
-        day: u32,
-        since: u32,
-        id: LeadId,
-        band: usize,
-        c: &Curves,
-        draws: Draws,
-    ) {
+    fn open_one(&mut self, day: u32, since: u32, own: LeadDraws, band: usize, c: &Curves) {
         self.open += 1;
         let waited_weeks = f64::from(day - since) / 7.0;
         let keep = if waited_weeks > 0.0 {
@@ -119,8 +110,8 @@ impl AeTeam {
             1.0
         };
         let p_win = c.win.get(band).copied().unwrap_or(0.0) * keep;
-        let won = draws.lead(id, Event::Win) < p_win;
-        let z = inv_normal(draws.lead(id, Event::Cycle));
+        let won = own.get(Event::Win) < p_win;
+        let z = inv_normal(own.get(Event::Cycle));
         let cycle = (c.cycle_median_d * exp(c.cycle_sigma * z)).round().max(1.0);
         let Some(slot) = self.closes.get_mut(day as usize + cycle as usize) else {
             return; // closes after the horizon: still open at the end
@@ -128,7 +119,7 @@ impl AeTeam {
         slot.cycle_days += cycle;
         if won {
             slot.won += 1;
-            slot.amount += exp(c.deal_mu + c.deal_sigma * inv_normal(draws.lead(id, Event::Deal)));
+            slot.amount += exp(c.deal_mu + c.deal_sigma * inv_normal(own.get(Event::Deal)));
         } else {
             slot.lost += 1;
         }

@@ -87,6 +87,60 @@ pub fn channel_cells(mean: f64, spread: f64, noise: f64, mql: f64, high: f64) ->
     cells
 }
 
+/// A chance that decays with a lead's age, `scale · (floor + (1 - floor) · e^(-age / decay))`
+/// (the contact and qualification chances), with its bounds over all ages: whether a uniform
+/// falls below it is mostly settled without the exponential, and always as computing it
+/// would settle it (IEEE rounding is monotone, so the chance at any age lies between its
+/// values at `e = 0` and `e = 1`).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Decaying {
+    scale: f64,
+    floor: f64,
+    decay_h: f64,
+    /// A uniform below this succeeds at every age.
+    low: f64,
+    /// A uniform at or above this fails at every age.
+    high: f64,
+}
+
+impl Decaying {
+    pub fn new(scale: f64, floor: f64, decay_h: f64) -> Self {
+        let at = |e: f64| scale * (floor + (1.0 - floor) * e);
+        let bounded = (0.0..=1.0).contains(&floor) && scale >= 0.0 && decay_h > 0.0;
+        let (low, high) = if bounded {
+            (at(0.0), at(1.0))
+        } else {
+            (f64::NEG_INFINITY, f64::INFINITY)
+        };
+        Decaying {
+            scale,
+            floor,
+            decay_h,
+            low,
+            high,
+        }
+    }
+
+    /// The chance at age `age_h` hours.
+    pub fn at(&self, age_h: f64) -> f64 {
+        self.scale * (self.floor + (1.0 - self.floor) * exp(-age_h / self.decay_h))
+    }
+
+    /// Whether uniform `u` falls below the chance at age `age_h` (`u < at(age_h)`).
+    #[inline]
+    pub fn below(&self, u: f64, age_h: f64) -> bool {
+        if age_h >= 0.0 {
+            if u >= self.high {
+                return false;
+            }
+            if u < self.low {
+                return true;
+            }
+        }
+        u < self.at(age_h)
+    }
+}
+
 /// Everything the simulation needs, precomputed from a valid scenario.
 #[derive(Debug, Clone)]
 pub struct Curves {
@@ -218,6 +272,21 @@ impl Curves {
         }
     }
 
+    /// The contact chance of attempt number `attempt` as the lead ages.
+    pub fn contact_chance(&self, attempt: u8) -> Decaying {
+        Decaying::new(
+            self.attempt_contact(attempt),
+            self.contact_floor,
+            self.contact_decay_h,
+        )
+    }
+
+    /// The qualification chance of band `band` as the speed-to-lead grows.
+    pub fn qualify_chance(&self, band: usize) -> Decaying {
+        let q = self.qualify.get(band).copied().unwrap_or(0.0);
+        Decaying::new(q, self.speed_floor, self.speed_decay_h)
+    }
+
     /// Share of the contact chance left at a lead age of `age_h` hours.
     pub fn contact_age_factor(&self, age_h: f64) -> f64 {
         self.contact_floor + (1.0 - self.contact_floor) * exp(-age_h / self.contact_decay_h)
@@ -277,5 +346,23 @@ mod tests {
         assert!((normal_cdf(0.0) - 0.5).abs() < 1e-7);
         assert!((normal_cdf(1.96) - 0.975).abs() < 1e-4);
         assert!((normal_cdf(-1.0) - 0.158_655).abs() < 1e-5);
+    }
+
+    #[test]
+    fn decaying_chance_settles_every_uniform_as_the_exponential_would() {
+        let chances = [
+            Decaying::new(0.45, 0.3, 6.0),
+            Decaying::new(1.0, 0.0, 0.5),
+            Decaying::new(0.7, 1.0, 24.0),
+            Decaying::new(0.2, 1.5, 3.0), // out of range: never short-cut
+        ];
+        for d in chances {
+            for i in 0..=400 {
+                let u = f64::from(i) / 400.0;
+                for age in [0.0, 0.01, 0.25, 1.0, 5.0, 48.0, 400.0, 1e6] {
+                    assert_eq!(d.below(u, age), u < d.at(age), "{d:?} u {u} age {age}");
+                }
+            }
+        }
     }
 }

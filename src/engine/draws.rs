@@ -65,6 +65,18 @@ pub struct Draws {
     key: u64,
 }
 
+/// The draws of one lead: `Draws::lead(id, event) == Draws::of(id).get(event)`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LeadDraws(u64);
+
+impl LeadDraws {
+    /// The uniform in [0, 1) of `event`.
+    #[inline]
+    pub fn get(self, event: Event) -> f64 {
+        to_unit(splitmix64(self.0 ^ event.code()))
+    }
+}
+
 /// Tag of cohort-level draws, kept apart from the leads' identities.
 const COHORT_TAG: u64 = 0xC0C0_0000_0000_0001;
 
@@ -76,7 +88,13 @@ impl Draws {
     /// The uniform in [0, 1) of `event` for lead `lead`.
     #[inline]
     pub fn lead(self, lead: LeadId, event: Event) -> f64 {
-        to_unit(splitmix64(splitmix64(self.key ^ lead.0) ^ event.code()))
+        self.of(lead).get(event)
+    }
+
+    /// The draws of lead `lead`, hashed once for all its events.
+    #[inline]
+    pub fn of(self, lead: LeadId) -> LeadDraws {
+        LeadDraws(splitmix64(self.key ^ lead.0))
     }
 
     /// The uniform of the arrival count of one cohort: `day`, score class, propensity band.
@@ -279,6 +297,7 @@ mod tests {
         let d = Draws::new(Streams::new(7, 3));
         let a = LeadId::new(10, 1, 4);
         assert_eq!(d.lead(a, Event::Accept), d.lead(a, Event::Accept));
+        assert_eq!(d.lead(a, Event::Win), d.of(a).get(Event::Win));
         assert_ne!(d.lead(a, Event::Accept), d.lead(a, Event::Qualify));
         assert_ne!(d.lead(a, Event::Contact(0)), d.lead(a, Event::Contact(1)));
         assert_ne!(

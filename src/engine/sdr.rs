@@ -17,8 +17,8 @@
 
 use std::collections::VecDeque;
 
-use super::curves::{Curves, BANDS};
-use super::draws::{Draws, Event, LeadId};
+use super::curves::{Curves, Decaying, BANDS};
+use super::draws::{Draws, Event, LeadDraws, LeadId};
 use super::metrics::{Leaks, Weekly};
 use crate::model::QueuePriority;
 
@@ -50,11 +50,12 @@ impl Cohort {
         self.next_arrival_h + target_h
     }
     /// Takes the next lead; its band is drawn from the leads left (without replacement).
-    fn take(&mut self, draws: Draws) -> (LeadId, usize, f64) {
+    fn take(&mut self, draws: Draws) -> (LeadDraws, u8, f64) {
         let id = LeadId::new(self.day, self.class, self.taken);
+        let own = draws.of(id);
         let arrival = self.arrival_h(self.taken);
         let left = self.left();
-        let pick = ((draws.lead(id, Event::Type) * f64::from(left)) as u32).min(left - 1);
+        let pick = ((own.get(Event::Type) * f64::from(left)) as u32).min(left - 1);
         let mut acc = 0;
         let mut band = BANDS - 1;
         for (b, n) in self.counts.iter().enumerate() {
@@ -69,15 +70,15 @@ impl Cohort {
         }
         self.taken += 1;
         self.next_arrival_h = self.arrival_h(self.taken);
-        (id, band, arrival)
+        (own, band as u8, arrival)
     }
 }
 
 /// A lead that has had at least one attempt and waits for the next.
 #[derive(Debug, Clone, Copy)]
 struct Lead {
-    id: LeadId,
-    band: usize,
+    draws: LeadDraws,
+    band: u8,
     attempts: u8,
     arrival_h: f64,
     due_h: f64,
@@ -91,7 +92,7 @@ struct Lead {
 /// An SQL handed to the AEs.
 #[derive(Debug, Clone, Copy)]
 pub struct Sql {
-    pub id: LeadId,
+    pub draws: LeadDraws,
     pub band: usize,
 }
 
@@ -139,8 +140,10 @@ pub struct SdrTeam {
     /// Minutes worked beyond a day's budget (the last attempt of a day runs over), taken
     /// from the next day's.
     overrun_min: f64,
-    /// Contact chance of each attempt number on a fresh lead.
-    attempt_contact: Vec<f64>,
+    /// Contact chance of each attempt number as the lead ages.
+    contact: Vec<Decaying>,
+    /// Qualification chance of each band as the speed-to-lead grows.
+    qualify: [Decaying; BANDS],
 }
 
 impl SdrTeam {
@@ -150,7 +153,8 @@ impl SdrTeam {
             follow_ups: VecDeque::new(),
             clock_h: 0.0,
             overrun_min: 0.0,
-            attempt_contact: (0..=c.max_attempts).map(|a| c.attempt_contact(a)).collect(),
+            contact: (0..=c.max_attempts).map(|a| c.contact_chance(a)).collect(),
+            qualify: std::array::from_fn(|b| c.qualify_chance(b)),
         }
     }
 
@@ -202,12 +206,12 @@ impl SdrTeam {
                     Next::First { class, index } => {
                         let lead = self.untouched.get_mut(class).and_then(|q| {
                             let cohort = q.get_mut(index)?;
-                            let (id, band, arrival_h) = cohort.take(draws);
+                            let (own, band, arrival_h) = cohort.take(draws);
                             if cohort.left() == 0 {
                                 q.remove(index);
                             }
                             Some(Lead {
-                                id,
+                                draws: own,
                                 band,
                                 attempts: 0,
                                 arrival_h,
@@ -217,12 +221,12 @@ impl SdrTeam {
                             })
                         });
                         if let Some(lead) = lead {
-                            used += self.attempt(lead, c, draws, t);
+                            used += self.attempt(lead, c, t);
                         }
                     }
                     Next::FollowUp => {
                         if let Some(lead) = self.follow_ups.pop_front() {
-                            used += self.attempt(lead, c, draws, t);
+                            used += self.attempt(lead, c, t);
                         }
                     }
                     Next::Wait(at) => self.clock_h = at.min(day_end),
@@ -231,7 +235,7 @@ impl SdrTeam {
             }
         }
         self.overrun_min = (used - budget).max(0.0);
-        self.expire(day_end, c, draws, t);
+        self.expire(day_end, c, t);
         (used, avail)
     }
 
@@ -305,17 +309,15 @@ impl SdrTeam {
     }
 
     /// One attempt on `lead` at the team's clock; returns the minutes it took.
-    fn attempt(&mut self, mut lead: Lead, c: &Curves, draws: Draws, t: &mut Tally) -> f64 {
+    fn attempt(&mut self, mut lead: Lead, c: &Curves, t: &mut Tally) -> f64 {
         let now = self.clock_h.max(lead.due_h);
         let age = now - lead.arrival_h;
         let k = lead.attempts;
-        let base = self
-            .attempt_contact
-            .get(usize::from(k))
-            .copied()
-            .unwrap_or_else(|| c.attempt_contact(k));
-        let p_contact = (base * c.contact_age_factor(age)).clamp(0.0, 1.0);
-        let contact = draws.lead(lead.id, Event::Contact(k)) < p_contact;
+        let u = lead.draws.get(Event::Contact(k));
+        let contact = match self.contact.get(usize::from(k)) {
+            Some(chance) => chance.below(u, age),
+            None => c.contact_chance(k).below(u, age),
+        };
         let minutes = c.attempt_min + if contact { c.conv_min } else { 0.0 };
         lead.minutes += minutes;
         self.clock_h = now + minutes / c.sdr_minutes_per_hour;
@@ -329,30 +331,33 @@ impl SdrTeam {
             }
             t.speeds.push(age);
         }
-        let b = lead.band;
+        let b = usize::from(lead.band);
         if contact {
             t.add(Weekly::Contacts, 1.0);
             let accept = c.accept.get(b).copied().unwrap_or(0.0);
-            if draws.lead(lead.id, Event::Accept) >= accept {
-                self.reject(&lead, c, draws, t, false);
+            if lead.draws.get(Event::Accept) >= accept {
+                self.reject(&lead, c, t, false);
                 return minutes;
             }
             t.add(Weekly::Sals, 1.0);
-            let qualify = c.qualify.get(b).copied().unwrap_or(0.0) * c.speed_factor(lead.speed_h);
-            if draws.lead(lead.id, Event::Qualify) >= qualify {
-                self.reject(&lead, c, draws, t, true);
+            let qualifies = self
+                .qualify
+                .get(b)
+                .is_some_and(|q| q.below(lead.draws.get(Event::Qualify), lead.speed_h));
+            if !qualifies {
+                self.reject(&lead, c, t, true);
                 return minutes;
             }
             t.add(Weekly::Sqls, 1.0);
             t.sqls.push(Sql {
-                id: lead.id,
+                draws: lead.draws,
                 band: b,
             });
             return minutes;
         }
         lead.attempts = k.saturating_add(1);
         if lead.attempts >= c.max_attempts {
-            give_up(&lead, c, draws, t);
+            give_up(&lead, c, t);
         } else {
             lead.due_h = now + c.spacing_h;
             self.follow_ups.push_back(lead);
@@ -360,9 +365,9 @@ impl SdrTeam {
         minutes
     }
 
-    fn reject(&mut self, lead: &Lead, c: &Curves, draws: Draws, t: &mut Tally, accepted: bool) {
+    fn reject(&mut self, lead: &Lead, c: &Curves, t: &mut Tally, accepted: bool) {
         *t.unqualified_min += lead.minutes;
-        if let Some(n) = recycle(lead, c, draws, t) {
+        if let Some(n) = recycle(lead, c, t) {
             *n += 1;
         } else if accepted {
             t.leaks.rejected_not_ready += 1;
@@ -373,7 +378,7 @@ impl SdrTeam {
 
     /// End of day: untouched cohorts older than the age limit are abandoned; follow-ups
     /// overdue by as long are given up as unreached.
-    fn expire(&mut self, day_end: f64, c: &Curves, draws: Draws, t: &mut Tally) {
+    fn expire(&mut self, day_end: f64, c: &Curves, t: &mut Tally) {
         for q in &mut self.untouched {
             while let Some(front) = q.front() {
                 let age = day_end - (f64::from(front.day) * 24.0 + 12.0);
@@ -392,27 +397,27 @@ impl SdrTeam {
                 break;
             }
             if let Some(lead) = self.follow_ups.pop_front() {
-                give_up(&lead, c, draws, t);
+                give_up(&lead, c, t);
             }
         }
     }
 }
 
 /// The lead's recycling decision: the nurture pool it returns to, if recycled.
-fn recycle<'t>(lead: &Lead, c: &Curves, draws: Draws, t: &'t mut Tally) -> Option<&'t mut u64> {
-    if draws.lead(lead.id, Event::Recycle) < c.recycle {
-        t.nurture.get_mut(lead.band)
+fn recycle<'t>(lead: &Lead, c: &Curves, t: &'t mut Tally) -> Option<&'t mut u64> {
+    if lead.draws.get(Event::Recycle) < c.recycle {
+        t.nurture.get_mut(usize::from(lead.band))
     } else {
         None
     }
 }
 
 /// A lead given up without contact after `lead.attempts` attempts.
-fn give_up(lead: &Lead, c: &Curves, draws: Draws, t: &mut Tally) {
+fn give_up(lead: &Lead, c: &Curves, t: &mut Tally) {
     *t.unqualified_min += lead.minutes;
     t.add(Weekly::GivenUpUnreached, 1.0);
     t.add(Weekly::AttemptsOnGivenUp, f64::from(lead.attempts));
-    if let Some(n) = recycle(lead, c, draws, t) {
+    if let Some(n) = recycle(lead, c, t) {
         *n += 1;
     } else {
         t.leaks.unreached += 1;

@@ -106,7 +106,7 @@ pub fn replicate(v: &ValidScenario, c: &Curves, rep: u64) -> Replication {
             sums.sdr_used += used;
             sums.sdr_avail += avail;
             ae.receive(day, &sqls);
-            let closed = ae.work_day(day, c, draws, week, &mut leaks);
+            let closed = ae.work_day(day, c, week, &mut leaks);
             week[Weekly::Won.index()] += f64::from(closed.won);
             week[Weekly::Lost.index()] += f64::from(closed.lost);
             week[Weekly::Bookings.index()] += closed.amount;
