@@ -1,8 +1,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 //! SLA attainment and bottleneck diagnosis on scenarios built for them.
 
-use handoff::analysis::{diagnose, Constraint, Lever};
-use handoff::engine::run;
+use handoff::analysis::{diagnose, run, Constraint, Lever, RunReport};
 use handoff::model::{Preset, Scenario, ValidScenario};
 
 fn valid(s: Scenario) -> ValidScenario {
@@ -132,8 +131,12 @@ fn run_result_and_diagnosis_serialise_to_json() {
         json["series"].as_array().map(Vec::len),
         Some(r.series.len())
     );
-    let back: handoff::engine::RunResult = serde_json::from_value(json).expect("parses back");
-    assert_eq!(back.weeks, r.weeks);
+    assert!(
+        json["sla"]["touch_kept_share"].is_number(),
+        "the SLA sits beside the run"
+    );
+    let back: RunReport = serde_json::from_value(json).expect("parses back");
+    assert_eq!(back, r);
     let d = diagnose(&v, 2);
     assert!(serde_json::to_string(&d).is_ok());
 }

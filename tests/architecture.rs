@@ -1,6 +1,8 @@
-//! Architecture invariant: the pure core (`model`, `engine`, `analysis`, `charts`) never
+//! Architecture invariants: the pure core (`model`, `engine`, `analysis`, `charts`) never
 //! imports a browser crate (leptos, web_sys, wasm_bindgen, js_sys), so it builds and is
-//! tested natively and can run in a Web Worker or on a server unchanged.
+//! tested natively and can run in a Web Worker or on a server unchanged; and inside the core
+//! nothing imports upward (format → model → engine → analysis → charts: the engine knows
+//! nothing of analysis, analysis nothing of charts).
 #![cfg(not(target_arch = "wasm32"))]
 
 use std::fs;
@@ -80,6 +82,68 @@ fn the_pure_core_imports_no_browser_crate() {
     assert!(
         problems.is_empty(),
         "the pure core must not import browser crates:\n{}",
+        problems.join("\n")
+    );
+}
+
+/// The core's layers, lowest first: a module may use its own layer and those before it.
+const LAYERS: [&str; 5] = ["format", "model", "engine", "analysis", "charts"];
+
+/// `crate::<module>` paths in the code (not the comments) of `source` that reach a layer
+/// above `layer`: (line, module).
+fn upward_imports(layer: usize, source: &str) -> Vec<(usize, String)> {
+    let mut found = Vec::new();
+    for (i, line) in source.lines().enumerate() {
+        let code = line.split("//").next().unwrap_or("");
+        for (at, _) in code.match_indices("crate::") {
+            let rest = &code[at + "crate::".len()..];
+            let name: String = rest
+                .chars()
+                .take_while(|c| c.is_alphanumeric() || *c == '_')
+                .collect();
+            let above = LAYERS
+                .iter()
+                .position(|l| *l == name)
+                .is_some_and(|rank| rank > layer);
+            if above {
+                found.push((i + 1, name));
+            }
+        }
+    }
+    found
+}
+
+#[test]
+fn the_layer_scanner_catches_an_upward_import() {
+    let engine = 2;
+    assert_eq!(
+        upward_imports(engine, "    pub sla: crate::analysis::sla::SlaReport,"),
+        vec![(1, "analysis".to_string())]
+    );
+    assert_eq!(upward_imports(engine, "use crate::charts::svg;").len(), 1);
+    assert!(upward_imports(engine, "use crate::model::Scenario;").is_empty());
+    assert!(upward_imports(engine, "/// see [`crate::analysis::sla`]").is_empty());
+    assert!(upward_imports(4, "use crate::analysis::x;").is_empty());
+}
+
+#[test]
+fn nothing_in_the_core_imports_upward() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut problems = Vec::new();
+    for (rank, layer) in LAYERS.iter().enumerate() {
+        let mut files = Vec::new();
+        rust_files(&src.join(layer), &mut files);
+        files.push(src.join(format!("{layer}.rs")));
+        for file in files.iter().filter(|f| f.exists()) {
+            let text = fs::read_to_string(file).expect("readable source file");
+            for (line, module) in upward_imports(rank, &text) {
+                problems.push(format!("{}:{line}: {layer} uses {module}", file.display()));
+            }
+        }
+    }
+    assert!(
+        problems.is_empty(),
+        "layers import only downward:\n{}",
         problems.join("\n")
     );
 }

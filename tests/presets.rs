@@ -3,8 +3,8 @@
 //! verdict, derived from the levers measured with common random numbers, names the team the
 //! story says, and no lever moves bookings the opposite way the sources say.
 
-use handoff::analysis::{diagnose, Constraint, Diagnosis, Lever};
-use handoff::engine::{run, RunResult, Total};
+use handoff::analysis::{diagnose, run, Constraint, Diagnosis, Lever, RunReport};
+use handoff::engine::Total;
 use handoff::model::{Preset, ValidScenario};
 
 /// Replications per arm: enough for clear 90% intervals on the presets' main levers.
@@ -14,7 +14,7 @@ fn valid(p: Preset) -> ValidScenario {
     ValidScenario::try_from(p.scenario()).expect("presets are valid")
 }
 
-fn diagnosed(p: Preset) -> (RunResult, Diagnosis) {
+fn diagnosed(p: Preset) -> (RunReport, Diagnosis) {
     let v = valid(p).with_replications(N);
     (run(&v), diagnose(&v, N))
 }

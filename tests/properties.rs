@@ -2,7 +2,8 @@
 //! Property tests over random valid scenarios: no panic, leak accounting sums exactly,
 //! P10 <= P50 <= P90, rates within [0, 1], determinism.
 
-use handoff::engine::{replications, run, Total};
+use handoff::analysis::run;
+use handoff::engine::{replications, Total};
 use handoff::model::{Burst, Channel, QueuePriority, Scenario, ValidScenario};
 use proptest::prelude::*;
 

@@ -1,10 +1,11 @@
-//! Analysis of simulation results (bottleneck diagnosis, marginal value of levers, SLA
-//! attainment, comparison of two scenarios, CSV export). Pure: no browser crates.
+//! Analysis of simulation results (the run's report, bottleneck diagnosis, marginal value of
+//! levers, SLA attainment, comparison of two scenarios, CSV export). Pure: no browser crates.
 
 pub mod bottleneck;
 pub mod capacity;
 pub mod compare;
 pub mod export;
+pub mod report;
 pub mod sla;
 
 pub use bottleneck::{
@@ -12,4 +13,5 @@ pub use bottleneck::{
 };
 pub use compare::{compare, funnel_pairs, funnel_stages, Comparison, KpiDelta};
 pub use export::{comparison_csv, csv_rows, results_csv, ExportError};
+pub use report::{report, report_gathered, run, RunReport};
 pub use sla::{attainment, SlaPeriod, SlaReport, SlaVerdict};

@@ -8,8 +8,8 @@
 
 use std::process::ExitCode;
 
-use handoff::analysis::diagnose;
-use handoff::engine::{run, Weekly};
+use handoff::analysis::{diagnose, run};
+use handoff::engine::Weekly;
 use handoff::format::{count, money, percent, with_unit};
 use handoff::model::{Preset, Scenario, ValidScenario, PRESET_NAMES};
 

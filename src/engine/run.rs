@@ -200,8 +200,6 @@ pub struct RunResult {
     /// warm start. Each replication's leak accounting sums exactly to it.
     #[serde(default)]
     pub leads_by_replication: Vec<u64>,
-    /// SLA attainment (see [`crate::analysis::sla`]).
-    pub sla: crate::analysis::sla::SlaReport,
 }
 
 impl RunResult {
@@ -304,16 +302,11 @@ impl Gathered {
 pub fn aggregate(v: &ValidScenario, reps: &[Replication]) -> RunResult {
     let mut gathered = Gathered::new(v.weeks(), reps.len());
     gathered.extend(reps);
-    aggregate_gathered(v, reps, &gathered)
+    aggregate_gathered(v, &gathered)
 }
 
-/// Aggregates replications whose values `gathered` already holds (`reps` and `gathered` hold
-/// the same replications, in the same order).
-pub fn aggregate_gathered(
-    v: &ValidScenario,
-    reps: &[Replication],
-    gathered: &Gathered,
-) -> RunResult {
+/// Aggregates the replications whose values `gathered` holds.
+pub fn aggregate_gathered(v: &ValidScenario, gathered: &Gathered) -> RunResult {
     let weeks = v.weeks();
     let mut keys = Vec::with_capacity(gathered.len);
     let mut band = |column: &[f64]| Band::of_column(column, &mut keys);
@@ -378,7 +371,6 @@ pub fn aggregate_gathered(
             (Some(i), Some(n)) => i.iter().zip(n).map(|(a, b)| (a + b) as u64).collect(),
             _ => Vec::new(),
         },
-        sla: crate::analysis::sla::attainment(v, reps),
     }
 }
 
@@ -424,14 +416,11 @@ mod tests {
         g.extend(&reps[..5]);
         g.extend(&reps[5..12]);
         // An intermediate result leaves the gathered columns as they were.
-        assert_eq!(
-            aggregate_gathered(&v, &reps[..12], &g),
-            aggregate(&v, &reps[..12])
-        );
+        assert_eq!(aggregate_gathered(&v, &g), aggregate(&v, &reps[..12]));
         g.extend(&reps[12..]);
         assert_eq!(g.len(), 30);
         let whole = aggregate(&v, &reps);
-        assert_eq!(aggregate_gathered(&v, &reps, &g), whole);
+        assert_eq!(aggregate_gathered(&v, &g), whole);
         assert_eq!(whole.replications, 30);
         assert_eq!(whole.leaks_by_replication[29], reps[29].leaks);
         assert_eq!(

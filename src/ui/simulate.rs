@@ -12,10 +12,10 @@ use super::pool::{Item, Pool, PoolWork};
 use super::runner::Publication;
 use super::state::{AppState, Progress};
 use crate::analysis::{diagnose_from, lever_scenario, Lever};
+use crate::analysis::{report, report_gathered, RunReport};
 use crate::engine::curves::Curves;
-use crate::engine::run::{aggregate_gathered, Gathered};
+use crate::engine::run::Gathered;
 use crate::engine::sim::{replicate_range, Replication};
-use crate::engine::{aggregate, RunResult};
 use crate::model::{Scenario, ValidScenario};
 
 /// Most replications per lever: enough for a paired difference with a tight band.
@@ -104,10 +104,10 @@ impl Arm {
     }
 
     /// The bands of the replications so far.
-    pub(super) fn result(&self) -> RunResult {
+    pub(super) fn result(&self) -> RunReport {
         match &self.gathered {
-            Some(g) => aggregate_gathered(&self.scenario, &self.reps, g),
-            None => aggregate(&self.scenario, &self.reps),
+            Some(g) => report_gathered(&self.scenario, &self.reps, g),
+            None => report(&self.scenario, &self.reps),
         }
     }
 }

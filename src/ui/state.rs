@@ -5,8 +5,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use super::persist::{SaveStatus, Unreadable};
-use crate::analysis::{Comparison, Diagnosis};
-use crate::engine::RunResult;
+use crate::analysis::{Comparison, Diagnosis, RunReport};
 use crate::model::library::{Library, LibraryError};
 use crate::model::{Scenario, ValidScenario, ValidationErrors};
 
@@ -54,8 +53,8 @@ pub struct CompareChoice {
 pub struct CompareView {
     pub a_name: String,
     pub b_name: String,
-    pub a: RunResult,
-    pub b: RunResult,
+    pub a: RunReport,
+    pub b: RunReport,
     pub comparison: Comparison,
     /// Whether more replications are still coming.
     pub running: bool,
@@ -69,7 +68,7 @@ pub struct AppState {
     /// Validation of the current scenario.
     pub validated: Memo<Result<ValidScenario, ValidationErrors>>,
     /// Results of the last valid scenario (kept on screen while an input is invalid).
-    pub results: RwSignal<Option<Arc<RunResult>>>,
+    pub results: RwSignal<Option<Arc<RunReport>>>,
     /// Bottleneck diagnosis of the last valid scenario, once its levers are measured.
     pub diagnosis: RwSignal<Option<Arc<Diagnosis>>>,
     pub progress: RwSignal<Progress>,
