@@ -90,6 +90,20 @@ fn a_million_leads_drowns_the_sdrs_and_one_more_sdr_is_a_top_lever() {
     let top2: Vec<Lever> = d.levers.iter().take(2).map(|l| l.lever).collect();
     assert!(top2.contains(&Lever::OneMoreSdr), "{top2:?}");
     assert!(lever(&d, Lever::OneMoreSdr).clearly_adds());
+    // Period by period too: the flood binds the SDRs all year.
+    assert!(
+        periods_naming(&d, Constraint::SalesCapacity) >= d.periods.len() - 1,
+        "{:?}",
+        d.periods
+    );
+}
+
+/// How many periods name `c` as their first binding constraint.
+fn periods_naming(d: &Diagnosis, c: Constraint) -> usize {
+    d.periods
+        .iter()
+        .filter(|p| p.binding.first() == Some(&c))
+        .count()
 }
 
 #[test]
@@ -105,6 +119,12 @@ fn sales_cherry_picks_is_follow_up_practice() {
     );
     assert!(d.summary.contains("marketing is right"), "{}", d.summary);
     assert!(d.evidence.sdr_utilisation < 0.9, "SDRs have time");
+    assert_eq!(
+        periods_naming(&d, Constraint::FollowUpPractice),
+        d.periods.len(),
+        "every period: {:?}",
+        d.periods
+    );
 }
 
 #[test]

@@ -380,6 +380,35 @@ fn lever_binding(levers: &[LeverEffect]) -> Option<Vec<Constraint>> {
     Some(out)
 }
 
+/// A period's verdict from the levers: the constraints of the levers that clearly add to the
+/// period's bookings (paired replication by replication). `None` when no lever clearly adds
+/// there (one period's bookings are few and noisy, and the first periods' wait for the sales
+/// cycle): the period's utilisation heuristics speak instead.
+fn period_lever_binding(
+    base: &[Replication],
+    lever_runs: &[(Lever, Vec<Replication>)],
+    weeks: std::ops::Range<usize>,
+) -> Option<Vec<Constraint>> {
+    let booked = |r: &Replication| -> f64 {
+        let ws = r.weekly.get(weeks.clone()).unwrap_or(&[]);
+        ws.iter().map(|w| w[Weekly::Bookings.index()]).sum()
+    };
+    let base_booked: Vec<f64> = base.iter().map(booked).collect();
+    let mut levers: Vec<LeverEffect> = lever_runs
+        .iter()
+        .map(|(lever, reps)| {
+            let deltas: Vec<f64> = reps
+                .iter()
+                .zip(&base_booked)
+                .map(|(r, b)| booked(r) - b)
+                .collect();
+            LeverEffect::from_pairs(*lever, &deltas)
+        })
+        .collect();
+    levers.sort_by(|a, b| b.bookings_delta.mean.total_cmp(&a.bookings_delta.mean));
+    lever_binding(&levers).filter(|b| b.first() != Some(&Constraint::Balanced))
+}
+
 fn weekly_mean(reps: &[Replication], m: Weekly, weeks: std::ops::Range<usize>) -> f64 {
     mean(reps.iter().map(|r| {
         let ws = r.weekly.get(weeks.clone()).unwrap_or(&[]);
@@ -467,16 +496,15 @@ pub fn diagnose_from(
     let periods = (0..weeks.div_ceil(4))
         .map(|p| {
             let r = p * 4..((p + 1) * 4).min(weeks);
+            let measured = period_lever_binding(base, lever_runs, r.clone());
             let mqls = weekly_sum(base, Weekly::Mqls, r.clone());
             let abandoned = weekly_sum(base, Weekly::AbandonedUntouched, r.clone());
             let contacts = weekly_sum(base, Weekly::Contacts, r.clone());
             let sqls = weekly_sum(base, Weekly::Sqls, r.clone());
             let spc = if contacts > 0.0 { sqls / contacts } else { 1.0 };
             let speed = weekly_mean(base, Weekly::MedianSpeedToLeadHours, r.clone());
-            PeriodDiagnosis {
-                period: p + 1,
-                first_week: r.start + 1,
-                binding: classify(Signals {
+            let heuristic = || {
+                classify(Signals {
                     sdr_util: weekly_mean(base, Weekly::SdrUtilisation, r.clone()),
                     ae_util: weekly_mean(base, Weekly::AeUtilisation, r.clone()),
                     untouched: if mqls > 0.0 { abandoned / mqls } else { 0.0 },
@@ -485,8 +513,13 @@ pub fn diagnose_from(
                     growing: weekly_mean(base, Weekly::SdrQueue, r.clone())
                         > 2.0 * mqls / 4.0 + 5.0,
                     sql_per_contact: spc,
-                    waiting: weekly_mean(base, Weekly::SqlsWaiting, r),
-                }),
+                    waiting: weekly_mean(base, Weekly::SqlsWaiting, r.clone()),
+                })
+            };
+            PeriodDiagnosis {
+                period: p + 1,
+                first_week: r.start + 1,
+                binding: measured.unwrap_or_else(heuristic),
             }
         })
         .collect();

@@ -98,7 +98,6 @@ pub fn VerdictPanel() -> impl IntoView {
                 <li class="c-quality">"quality"</li>
                 <li class="c-volume">"volume"</li>
                 <li class="c-closing">"closing capacity"</li>
-                <li class="c-balanced">"balanced"</li>
             </ul>
             </div>
             <ChartFigure
