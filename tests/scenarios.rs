@@ -302,7 +302,7 @@ fn out_of_range_values_list_every_field_path() {
         Err(ImportError::Invalid(errs)) => errs,
         other => panic!("{other:?}"),
     };
-    assert_eq!(errs.0.len(), 2, "{errs}");
+    assert_eq!(errs.errors().len(), 2, "{errs}");
     let m = ImportError::Invalid(errs).to_string();
     mentions(&m, &["sdr.headcount: must be between 0 and 500"]);
     mentions(&m, &["channels[2].leads_per_week"]);
@@ -582,4 +582,50 @@ proptest! {
         prop_assert_eq!(import_json(&json.to_string()), Err(ImportError::Newer(v)));
         prop_assert_eq!(open_link(&link_with(&json)), Err(LinkError::Newer(v)));
     }
+}
+
+#[test]
+fn a_misspelt_field_is_named_not_silently_defaulted() {
+    let mut file = baseline_json();
+    file["scenario"]["sdr"]["headcont"] = json!(9);
+    file["scenario"]["channels"][1]["leads_per_wek"] = json!(10);
+    let message = import_error(&file.to_string());
+    mentions(
+        &message,
+        &["sdr.headcont", "channels[1].leads_per_wek", "spelling"],
+    );
+    // A bare scenario and a share link are read by the same checker.
+    let bare = file["scenario"].clone();
+    mentions(&import_error(&bare.to_string()), &["sdr.headcont"]);
+    assert!(matches!(
+        scenario_from_json(&bare),
+        Err(ImportError::UnknownFields(f)) if f.len() == 2
+    ));
+    // The file without the typos imports.
+    assert!(import_json(&baseline_json().to_string()).is_ok());
+}
+
+#[test]
+fn a_saved_list_with_repeated_ids_keeps_every_entry_under_its_own_id() {
+    let mut lib = Library::default();
+    for name in ["A", "B", "C"] {
+        lib.add(name, Preset::Baseline.scenario()).expect("adds");
+    }
+    let mut json: Value =
+        serde_json::from_str(&write_library(&lib).expect("writes")).expect("parses");
+    let first = json["library"]["entries"][0]["id"].clone();
+    json["library"]["entries"][1]["id"] = first.clone();
+    json["library"]["entries"][2]["id"] = first;
+    let mut back = read_library(&json.to_string()).expect("reads");
+    let names: Vec<&str> = back.entries().iter().map(|e| e.name.as_str()).collect();
+    assert_eq!(names, ["A", "B", "C"]);
+    let mut ids: Vec<u64> = back.entries().iter().map(|e| e.id).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    assert_eq!(ids.len(), 3, "every entry has its own id");
+    // Each can be reached and changed by its id.
+    let b = back.entries()[1].id;
+    back.rename(b, "B2").expect("renames the second");
+    assert_eq!(back.entries()[1].name, "B2");
+    assert_eq!(back.entries()[0].name, "A");
 }

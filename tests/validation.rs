@@ -7,7 +7,10 @@ use handoff::model::{Burst, Param, Preset, Scenario, ValidScenario};
 fn errors(s: &Scenario) -> Vec<(String, String)> {
     match ValidScenario::try_from(s) {
         Ok(_) => Vec::new(),
-        Err(e) => e.0.into_iter().map(|f| (f.path, f.message)).collect(),
+        Err(e) => Vec::from(e)
+            .into_iter()
+            .map(|f| (f.path, f.message))
+            .collect(),
     }
 }
 
@@ -172,4 +175,30 @@ fn every_param_has_metadata_for_a_control() {
         assert!(s.min < s.max, "{p:?}");
         assert!(!s.unit.is_empty() || s.label.contains("spread"), "{p:?}");
     }
+}
+
+#[test]
+fn more_replications_cannot_bypass_the_work_limit() {
+    let mut s = Scenario::default();
+    s.run.weeks = 208.0;
+    let v = ValidScenario::try_from(&s).expect("valid");
+    let most = v.with_replications(usize::MAX);
+    assert!(most.replications() >= 1);
+    assert!(
+        ValidScenario::try_from(most.get()).is_ok(),
+        "{} replications of 208 weeks must still validate",
+        most.replications()
+    );
+    assert_eq!(v.with_replications(0).replications(), 1);
+}
+
+#[test]
+fn a_validation_failure_is_never_empty() {
+    use handoff::model::{FieldError, ValidationErrors};
+    assert!(ValidationErrors::try_from(Vec::new()).is_err());
+    assert!(serde_json::from_str::<ValidationErrors>("[]").is_err());
+    let one = ValidationErrors::new(FieldError::new("sdr.headcount", "too many"), []);
+    let back: ValidationErrors =
+        serde_json::from_str(&serde_json::to_string(&one).expect("json")).expect("parses");
+    assert_eq!(back, one);
 }

@@ -11,7 +11,7 @@ use std::process::ExitCode;
 use handoff::analysis::{diagnose, run};
 use handoff::engine::Weekly;
 use handoff::format::{count, money, percent, with_unit};
-use handoff::model::{Preset, Scenario, ValidScenario, PRESET_NAMES};
+use handoff::model::{import_json, Preset, Scenario, ValidScenario, PRESET_NAMES};
 
 const USAGE: &str = "usage:
   handoff run scenario.json [--replications N] [--seed S] [--format json|table] [--diagnose]
@@ -92,7 +92,8 @@ fn run_cmd(args: &[String]) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let mut scenario: Scenario = match serde_json::from_str(&text) {
+    // The app's own reader: exported files and bare scenarios, unknown fields named.
+    let mut scenario: Scenario = match import_json(&text) {
         Ok(s) => s,
         Err(e) => {
             eprintln!("{path} is not a valid scenario file: {e}");
@@ -108,7 +109,7 @@ fn run_cmd(args: &[String]) -> ExitCode {
     let valid = match ValidScenario::try_from(&scenario) {
         Ok(v) => v,
         Err(errs) => {
-            for e in errs.0 {
+            for e in errs.errors() {
                 eprintln!("{e}");
             }
             return ExitCode::from(1);

@@ -338,7 +338,7 @@ mod tests {
             };
             let path = p.path(2);
             assert!(
-                errs.0.iter().any(|e| e.path == path),
+                errs.errors().iter().any(|e| e.path == path),
                 "{p:?}: no error at {path}: {errs}"
             );
         }

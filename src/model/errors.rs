@@ -26,11 +26,47 @@ impl fmt::Display for FieldError {
     }
 }
 
-/// All the problems found while validating one input, never empty.
+/// All the problems found while validating one input, never empty (built by
+/// [`ErrorCollector::finish`] or [`ValidationErrors::new`]; an empty list does not parse).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, serde::Serialize, serde::Deserialize)]
-pub struct ValidationErrors(pub Vec<FieldError>);
+#[serde(try_from = "Vec<FieldError>", into = "Vec<FieldError>")]
+pub struct ValidationErrors(Vec<FieldError>);
+
+/// An empty list of field errors is not a validation failure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[error("a validation failure lists at least one field error")]
+pub struct NoErrors;
+
+impl TryFrom<Vec<FieldError>> for ValidationErrors {
+    type Error = NoErrors;
+    fn try_from(errors: Vec<FieldError>) -> Result<Self, NoErrors> {
+        if errors.is_empty() {
+            Err(NoErrors)
+        } else {
+            Ok(ValidationErrors(errors))
+        }
+    }
+}
+
+impl From<ValidationErrors> for Vec<FieldError> {
+    fn from(e: ValidationErrors) -> Self {
+        e.0
+    }
+}
 
 impl ValidationErrors {
+    /// One error, and any more.
+    pub fn new(first: FieldError, more: impl IntoIterator<Item = FieldError>) -> Self {
+        let mut all = vec![first];
+        all.extend(more);
+        ValidationErrors(all)
+    }
+
+    /// Every error, in the order found.
+    pub fn errors(&self) -> &[FieldError] {
+        &self.0
+    }
+
     /// The errors for one field path, if any.
     pub fn for_path<'a>(&'a self, path: &'a str) -> impl Iterator<Item = &'a FieldError> + 'a {
         self.0.iter().filter(move |e| e.path == path)

@@ -54,6 +54,8 @@ pub enum ImportError {
     WrongType { path: String, message: String },
     #[error("the scenario has values that are not allowed:\n{0}")]
     Invalid(ValidationErrors),
+    #[error("the scenario has {} Handoff does not know: {}; check the spelling (nothing was changed)", if .0.len() == 1 { "a field" } else { "fields" }, .0.join(", "))]
+    UnknownFields(Vec<String>),
     #[error("the scenario could not be written as JSON: {0}")]
     Export(String),
 }
@@ -139,6 +141,7 @@ pub fn scenario_from_json(json: &Value) -> Result<Scenario, ImportError> {
             .keys()
             .any(|k| !GENERIC_KEYS.contains(&k.as_str()) && known.contains(k))
         {
+            refuse_unknown(json)?;
             serde_json::from_value(json.clone())
                 .map_err(|e| wrong_type::<Scenario>(json, "", e.to_string()))?
         } else {
@@ -148,6 +151,40 @@ pub fn scenario_from_json(json: &Value) -> Result<Scenario, ImportError> {
         };
     ValidScenario::try_from(&scenario).map_err(ImportError::Invalid)?;
     Ok(scenario)
+}
+
+/// Refuses a scenario with fields the current format does not have (a typo such as
+/// `"headcont"` would otherwise silently take the default), naming each by its path.
+fn refuse_unknown(section: &Value) -> Result<(), ImportError> {
+    let mut unknown = Vec::new();
+    let parsed: Result<Scenario, _> = serde_ignored::deserialize(section, |path| {
+        unknown.push(field_path(&path));
+    });
+    match parsed {
+        Ok(_) if !unknown.is_empty() => Err(ImportError::UnknownFields(unknown)),
+        // Wrong types are reported by the reader that follows, with their own message.
+        _ => Ok(()),
+    }
+}
+
+/// A path as the field paths of validation errors write it: `channels[2].name`.
+fn field_path(path: &serde_ignored::Path) -> String {
+    use serde_ignored::Path;
+    match path {
+        Path::Root => String::new(),
+        Path::Seq { parent, index } => format!("{}[{index}]", field_path(parent)),
+        Path::Map { parent, key } => {
+            let head = field_path(parent);
+            if head.is_empty() {
+                key.clone()
+            } else {
+                format!("{head}.{key}")
+            }
+        }
+        Path::Some { parent }
+        | Path::NewtypeStruct { parent }
+        | Path::NewtypeVariant { parent } => field_path(parent),
+    }
 }
 
 /// The top-level keys of a scenario, from the type itself.
@@ -188,6 +225,9 @@ fn from_envelope(obj: &Map<String, Value>, json: &Value) -> Result<Scenario, Imp
             path: path.into(),
             message: format!("expected an object, found {}", kind(section)),
         });
+    }
+    if version == STORED_VERSION {
+        refuse_unknown(section)?;
     }
     stored::read(&json.to_string()).map_err(|e| match e {
         StoredError::Newer(v) => ImportError::Newer(v),

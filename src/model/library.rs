@@ -155,10 +155,34 @@ impl<T: Clone> Library<T> {
         self.deleted.as_ref().map(|(_, e)| e.name.as_str())
     }
 
+    /// Gives a fresh id to every entry whose id an earlier entry already has (a stored list
+    /// edited by hand or by another program); returns how many were renumbered. No entry is
+    /// lost, and the first of each id keeps it.
+    pub fn repair_ids(&mut self) -> usize {
+        let mut seen = std::collections::HashSet::new();
+        let repeated: Vec<usize> = self
+            .entries
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| !seen.insert(e.id))
+            .map(|(i, _)| i)
+            .collect();
+        for &i in &repeated {
+            let id = self.fresh_id();
+            if let Some(e) = self.entries.get_mut(i) {
+                e.id = id;
+            }
+        }
+        repeated.len()
+    }
+
     /// Restores the last deleted entry at its old place; returns its id.
     pub fn undo_delete(&mut self) -> Option<u64> {
         let (i, mut entry) = self.deleted.take()?;
         entry.name = self.unique_name(&entry.name);
+        if self.get(entry.id).is_some() {
+            entry.id = self.fresh_id();
+        }
         let id = entry.id;
         self.entries.insert(i.min(self.entries.len()), entry);
         Some(id)

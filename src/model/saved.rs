@@ -41,7 +41,8 @@ pub fn write_library(library: &Library<Scenario>) -> Result<String, serde_json::
     })
 }
 
-/// Reads the saved list. Entries are not validated; a newer format is refused, not dropped.
+/// Reads the saved list. Entries are not validated; a newer format is refused, not dropped;
+/// repeated ids (a tampered list) are renumbered, keeping every entry.
 pub fn read_library(text: &str) -> Result<Library<Scenario>, SavedError> {
     let unreadable = |e: serde_json::Error| SavedError::Unreadable(e.to_string());
     let saved: In = serde_json::from_str(text).map_err(unreadable)?;
@@ -59,5 +60,7 @@ pub fn read_library(text: &str) -> Result<Library<Scenario>, SavedError> {
     let library = saved
         .library
         .ok_or_else(|| SavedError::Unreadable("the list of scenarios is missing".into()))?;
-    serde_json::from_value(library).map_err(unreadable)
+    let mut library: Library<Scenario> = serde_json::from_value(library).map_err(unreadable)?;
+    library.repair_ids();
+    Ok(library)
 }

@@ -429,10 +429,15 @@ impl ValidScenario {
     pub fn replications(&self) -> usize {
         self.0.run.replications as usize
     }
-    /// A copy with another number of replications (clamped to the valid range).
+    /// A copy with another number of replications, clamped to the valid range and to the
+    /// replications x weeks limit validation enforces ([`MAX_REPLICATION_WEEKS`]).
     pub fn with_replications(&self, n: usize) -> Self {
         let mut s = self.0.clone();
-        s.run.replications = n.clamp(1, Param::Replications.spec().max as usize) as f64;
+        let by_work = (MAX_REPLICATION_WEEKS / s.run.weeks.max(1.0)).floor() as usize;
+        let most = (Param::Replications.spec().max as usize)
+            .min(by_work)
+            .max(1);
+        s.run.replications = n.clamp(1, most) as f64;
         ValidScenario(s)
     }
     /// Applies a change and validates the result.
@@ -463,7 +468,7 @@ fn check_pair(errs: &mut ErrorCollector, path: &str, p: Param, v: f64) {
     let mut local = ErrorCollector::default();
     check(&mut local, path, p, v);
     if let Err(e) = local.finish(()) {
-        for fe in e.0 {
+        for fe in Vec::from(e) {
             errs.push(fe.path, fe.message);
         }
     }

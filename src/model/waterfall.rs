@@ -197,7 +197,7 @@ mod tests {
             Ok(_) => panic!("invalid inputs were accepted"),
             Err(e) => e,
         };
-        let paths: Vec<&str> = errs.0.iter().map(|e| e.path.as_str()).collect();
+        let paths: Vec<&str> = errs.errors().iter().map(|e| e.path.as_str()).collect();
         assert_eq!(
             paths,
             vec![
@@ -207,7 +207,7 @@ mod tests {
                 "weeks"
             ]
         );
-        assert!(errs.0[0]
+        assert!(errs.errors()[0]
             .message
             .contains("between 0 and 100,000 leads per week"));
     }
@@ -228,7 +228,7 @@ mod tests {
         };
         let errs = ValidWaterfall::try_from(&raw).err();
         assert_eq!(
-            errs.map(|e| e.0[0].path.clone()).as_deref(),
+            errs.map(|e| e.errors()[0].path.clone()).as_deref(),
             Some("channels")
         );
     }

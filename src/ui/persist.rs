@@ -140,7 +140,7 @@ pub fn restore() -> Restored {
                 Err(errs) => Err(Problem {
                     why: format!(
                         "some of its values are not allowed in this version ({})",
-                        errs.0
+                        errs.errors()
                             .iter()
                             .map(|e| field_label(&scenario, &e.path))
                             .collect::<Vec<_>>()

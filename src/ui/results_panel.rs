@@ -64,7 +64,7 @@ fn invalid_summary(state: AppState) -> String {
     let problems: Vec<String> = state.validated.with(|v| {
         v.as_ref().err().map_or_else(Vec::new, |errs| {
             state.scenario.with(|s| {
-                errs.0
+                errs.errors()
                     .iter()
                     .map(|e| format!("{}: {}", field_label(s, &e.path), e.message))
                     .collect()

@@ -206,7 +206,10 @@ test("bad files are refused with a clear message and change nothing", async ({ p
   outOfRange.scenario.sdr.headcount = -4;
   const future = JSON.parse(json.text);
   future.version = 99;
+  const typo = JSON.parse(json.text);
+  typo.scenario.sdr.headcont = 9;
   const cases = [
+    ["typo.json", JSON.stringify(typo), /sdr\.headcont/],
     ["truncated.json", json.text.slice(0, json.text.length / 2), /ends early|cut short/],
     ["other-tool.json", JSON.stringify({ name: "x", dependencies: { a: "1" } }), /not a Handoff scenario/],
     ["range.json", JSON.stringify(outOfRange), /sdr\.headcount/],
