@@ -5,6 +5,7 @@ pub mod bottleneck;
 pub mod capacity;
 pub mod compare;
 pub mod export;
+pub mod glossary;
 pub mod report;
 pub mod sla;
 
@@ -13,5 +14,6 @@ pub use bottleneck::{
 };
 pub use compare::{compare, funnel_pairs, funnel_stages, Comparison, KpiDelta};
 pub use export::{comparison_csv, csv_rows, results_csv, ExportError};
+pub use glossary::Term;
 pub use report::{report, report_gathered, run, RunReport};
 pub use sla::{attainment, SlaPeriod, SlaReport, SlaVerdict};

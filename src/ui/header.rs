@@ -22,6 +22,7 @@ pub fn Header() -> impl IntoView {
             <p class="tagline">
                 "What really limits your revenue: marketing's leads or sales' follow-up?"
             </p>
+            <a class="header-link" href="#glossary" id="glossary-link">"Glossary"</a>
             <p class="save-status" id="save-status" class:off=move || state.save_status.get() != SaveStatus::Saved || state.shared_view.get()>
                 {status_text}
             </p>

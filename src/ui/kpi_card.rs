@@ -3,6 +3,9 @@
 
 use leptos::prelude::*;
 
+use super::glossary_panel::TermLink;
+use crate::analysis::Term;
+
 /// The numbers a card shows, already formatted by the caller (so units stay with the data).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct KpiFigures {
@@ -24,12 +27,15 @@ pub fn KpiCard(
     /// Draw the card larger, for the headline figure.
     #[prop(optional)]
     main: bool,
+    /// The glossary term the label names, linked beside it.
+    #[prop(default = None)]
+    term: Option<Term>,
 ) -> impl IntoView {
     let label_id = format!("{id}-label");
     let labelled_by = label_id.clone();
     view! {
         <div class="kpi" class:kpi-main=main role="group" aria-labelledby=labelled_by>
-            <span class="kpi-label" id=label_id>{label}</span>
+            <span class="kpi-label"><span id=label_id>{label}</span>{term.map(|t| view! { " " <TermLink term=t/> })}</span>
             <span class="kpi-value" id=id>{move || figures.with(|f| f.main.clone())}</span>
             {move || figures.with(|f| f.range.clone()).map(|r| view! { <span class="kpi-range">{r}</span> })}
             {move || figures.with(|f| f.note.clone()).map(|n| view! { <span class="kpi-note">{n}</span> })}

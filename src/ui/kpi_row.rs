@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use super::kpi_card::{KpiCard, KpiFigures};
 use super::state::AppState;
+use crate::analysis::Term;
 use crate::engine::{Band, Total};
 use crate::format;
 
@@ -28,6 +29,13 @@ pub fn KpiRow() -> impl IntoView {
                      t: Total,
                      fmt: fn(f64) -> String,
                      main: bool| {
+        let term = match t {
+            Total::Mqls => Some(Term::Mql),
+            Total::Sqls => Some(Term::Sql),
+            Total::MedianSpeedToLeadHours => Some(Term::SpeedToLead),
+            Total::ShareMqlsNeverTouched => Some(Term::AbandonedUntouched),
+            _ => None,
+        };
         let fig = Signal::derive(move || {
             state
                 .results
@@ -37,7 +45,7 @@ pub fn KpiRow() -> impl IntoView {
                     ..KpiFigures::default()
                 })
         });
-        view! { <KpiCard id=id label=label figures=fig main=main/> }
+        view! { <KpiCard id=id label=label figures=fig main=main term=term/> }
     };
     let weeks = move || state.results.with(|r| r.as_ref().map_or(0, |r| r.weeks));
     view! {

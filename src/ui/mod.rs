@@ -11,6 +11,7 @@ mod compare_table;
 mod controls_panel;
 mod files;
 mod funnel_panel;
+mod glossary_panel;
 mod header;
 mod kpi_card;
 mod kpi_row;

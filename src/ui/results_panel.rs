@@ -1,10 +1,12 @@
-//! The main area: the verdict first, then key figures, the funnel, weekly charts and the SLA.
+//! The main area: the verdict first, then key figures, the funnel, weekly charts, the SLA and
+//! the glossary.
 //! Every number comes from the engine.
 
 use leptos::prelude::*;
 
 use super::compare_panel::ComparePanel;
 use super::funnel_panel::FunnelPanel;
+use super::glossary_panel::GlossaryPanel;
 use super::kpi_row::KpiRow;
 use super::print_summary::PrintSummary;
 use super::scenario_actions::ScenarioActions;
@@ -115,6 +117,7 @@ pub fn ResultsPanel() -> impl IntoView {
                 <WeeklyCharts/>
             </div>
             <SlaPanel/>
+            <GlossaryPanel/>
         </main>
     }
 }

@@ -100,6 +100,38 @@ test.describe("accessibility", () => {
   });
 });
 
+test.describe("glossary", () => {
+  test.use({ bypassCSP: true });
+
+  test("a term on the screen links to its meaning with the run's own figure; search filters; axe is clean", async ({ page }) => {
+    await load(page);
+    const link = page.getByRole("link", { name: "MQL (marketing-qualified lead): what it means" });
+    await link.click();
+    await expect(page).toHaveURL(/#glossary-mql$/);
+    const term = page.locator("#glossary-mql");
+    await expect(term).toBeInViewport();
+    await expect(term).toContainText("score is at or above the MQL threshold");
+    // The example is the engine's: MQLs a week times the weeks is the run's MQLs (mean vs P50).
+    const example = await term.locator(".glossary-example").textContent();
+    const perWeek = count(example.match(/About ([\d,]+) MQLs a week/)[1]);
+    const year = count(await page.locator("#kpi-mqls").textContent());
+    expect(Math.abs(perWeek * 52 - year) / year, `${example} vs ${year}`).toBeLessThan(0.05);
+    // Opening the anchor did not touch the scenario or raise a notice.
+    await expect(page.locator("#notice")).toHaveCount(0);
+    const search = page.getByLabel("Search terms");
+    await search.fill("first attempt");
+    await expect(page.locator("#glossary-speed-to-lead")).toBeVisible();
+    await expect(page.locator("#glossary-dormant")).toHaveCount(0);
+    await search.fill("zzz");
+    await expect(page.locator(".glossary-none")).toBeVisible();
+    await search.fill("");
+    await expect(page.locator(".glossary-term")).toHaveCount(18);
+    expect(await seriousViolations(page), "glossary").toEqual([]);
+    await page.locator("#glossary-mql").scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(ARTIFACTS, "glossary.png") });
+  });
+});
+
 test("a skip link reaches the results first, and the SLA table scrolls by keyboard", async ({ page }) => {
   await load(page);
   await page.keyboard.press("Tab");
