@@ -25,6 +25,8 @@ pub enum LibraryError {
     EmptyName,
     #[error("a name can have at most {MAX_NAME_CHARS} characters")]
     NameTooLong,
+    #[error("the saved scenarios are not available on this page any more; reload it")]
+    Unavailable,
 }
 
 /// Ordered saved items, plus the last deleted one (for undo).

@@ -7,13 +7,22 @@ use leptos::prelude::*;
 use super::browser;
 use super::persist;
 use super::state::AppState;
-use crate::model::share::{is_link_fragment, open_link, scenario_link, LINK_PARAM};
+use crate::model::share::{is_link_fragment, open_link, scenario_link, LinkError, LINK_PARAM};
 use crate::model::Scenario;
 
+/// Why no share link could be made.
+#[derive(Debug, thiserror::Error)]
+pub enum ShareError {
+    #[error(transparent)]
+    Encode(#[from] LinkError),
+    #[error("the page's address is not readable ({0})")]
+    Address(#[from] browser::BrowserError),
+}
+
 /// The link that opens `scenario`.
-pub fn link_for(scenario: &Scenario) -> Result<String, String> {
-    let payload = scenario_link(scenario).map_err(|e| e.to_string())?;
-    let page = browser::page_address().map_err(|e| e.to_string())?;
+pub fn link_for(scenario: &Scenario) -> Result<String, ShareError> {
+    let payload = scenario_link(scenario)?;
+    let page = browser::page_address()?;
     Ok(format!("{page}#{LINK_PARAM}={payload}"))
 }
 

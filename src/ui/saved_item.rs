@@ -3,6 +3,8 @@
 use leptos::prelude::*;
 
 use super::state::{named, AppState, CompareChoice, Side};
+use crate::model::library::{Library, LibraryError};
+use crate::model::Scenario;
 
 #[component]
 pub fn SavedItem(id: u64) -> impl IntoView {
@@ -39,28 +41,35 @@ pub fn SavedItem(id: u64) -> impl IntoView {
     };
     let finish_rename = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
+        // The saved copy carries its new name too.
         let result = state.library.try_update(|l| {
-            let r = l.rename(id, &draft.get_untracked());
-            if let Some(e) = l.get(id) {
-                let renamed = named(&e.item, &e.name);
-                let _ = l.update(id, renamed);
-            }
-            r
+            l.rename(id, &draft.get_untracked())?;
+            let renamed = l.get(id).map(|e| named(&e.item, &e.name));
+            renamed.map_or(Err(LibraryError::NotFound(id)), |s| l.update(id, s))
         });
-        match result {
-            Some(Err(e)) => problem.set(Some(e.to_string())),
-            _ => renaming.set(false),
+        match result.unwrap_or(Err(LibraryError::Unavailable)) {
+            Err(e) => problem.set(Some(e.to_string())),
+            Ok(()) => renaming.set(false),
         }
     };
+    // Every failure is told, with the entry's name.
+    let attempt =
+        move |what: &str, f: &dyn Fn(&mut Library<Scenario>) -> Result<(), LibraryError>| {
+            let before = name();
+            let result = state.library.try_update(|l| f(l));
+            if let Err(e) = result.unwrap_or(Err(LibraryError::Unavailable)) {
+                state.tell(format!("Could not {what} \u{201c}{before}\u{201d}: {e}."));
+                return false;
+            }
+            true
+        };
     let duplicate = move |_| {
-        state.library.update(|l| {
-            let _ = l.duplicate(id);
-        });
+        attempt("duplicate", &|l| l.duplicate(id).map(|_| ()));
     };
     let delete = move |_| {
-        state.library.update(|l| {
-            let _ = l.delete(id);
-        });
+        if !attempt("delete", &|l| l.delete(id)) {
+            return;
+        }
         state.compare.update(|c| {
             if c.is_some_and(|c| c.a == Side::Saved(id) || c.b == Side::Saved(id)) {
                 *c = None;
@@ -69,9 +78,7 @@ pub fn SavedItem(id: u64) -> impl IntoView {
     };
     let shift = move |by: isize| {
         let to = position().saturating_add_signed(by);
-        state.library.update(|l| {
-            let _ = l.move_to(id, to);
-        });
+        attempt("move", &|l| l.move_to(id, to));
     };
     let compare = move |_| {
         state.compare.set(Some(CompareChoice {

@@ -157,7 +157,7 @@ impl AppState {
                 l.update(id, named(scenario, &saved))?;
                 Ok(saved)
             })
-            .unwrap_or(Err(LibraryError::NotFound(0)))
+            .unwrap_or(Err(LibraryError::Unavailable))
     }
 
     /// Shows a message to the user.
