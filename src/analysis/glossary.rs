@@ -1,7 +1,7 @@
 //! The common vocabulary (MODEL.md, seed 001): every term a new hire meets on the screen, with
 //! a one-line meaning and an example drawn from the current run's own figures.
 
-use crate::engine::run::RunResult;
+use super::report::RunReport;
 use crate::engine::Total;
 use crate::format::{count, hours, percent};
 
@@ -122,7 +122,7 @@ impl Term {
     }
 
     /// An example from the run's own figures (means over the replications), if it has them.
-    pub fn example(self, r: &RunResult) -> Option<String> {
+    pub fn example(self, r: &RunReport) -> Option<String> {
         let total = |t: Total| r.kpi(t).mean;
         let weeks = r.weeks.max(1) as f64;
         let per_week = |t: Total| count(total(t) / weeks);
@@ -138,7 +138,11 @@ impl Term {
         };
         let text = match self {
             Term::Inquiry => format!("About {} inquiries a week", per_week(Total::Inquiries)),
-            Term::Propensity | Term::LeadScore => format!(
+            Term::Propensity => format!(
+                "{} of the opportunities worked were won: the propensity behind the score, seen only at the end",
+                percent(total(Total::WinRate))
+            ),
+            Term::LeadScore => format!(
                 "{} of inquiries scored at or above the threshold",
                 percent(total(Total::InquiryToMql))
             ),
@@ -160,7 +164,11 @@ impl Term {
                 count(total(Total::OppsOpened)),
                 count(total(Total::Won))
             ),
-            Term::Sla => return None,
+            Term::Sla => format!(
+                "marketing's MQL volume promise held in {} of four-week periods, sales' first-touch promise in {}",
+                percent(r.sla.volume_kept_share),
+                percent(r.sla.touch_kept_share)
+            ),
             Term::AbandonedUntouched => leak_example(leak("abandoned untouched")?),
             Term::Unreached => leak_example(leak("unreached after all attempts")?),
             Term::RejectedPoorFit => leak_example(leak("rejected: poor fit")?),
@@ -216,10 +224,12 @@ mod tests {
             .expect("a leak state the glossary names");
         let text = Term::AbandonedUntouched.example(&r).expect("an example");
         assert!(text.contains(&count(abandoned.band.mean)), "{text}");
-        // Every leak term finds its state in the run.
-        for t in Term::ALL.iter().skip(12) {
+        // Every term has one: the leak terms find their states in the run.
+        for t in Term::ALL {
             assert!(t.example(&r).is_some(), "{t:?}");
         }
+        let sla = Term::Sla.example(&r).expect("an example");
+        assert!(sla.contains(&percent(r.sla.touch_kept_share)), "{sla}");
     }
 
     #[test]
