@@ -393,20 +393,31 @@ fn period_lever_binding(
         let ws = r.weekly.get(weeks.clone()).unwrap_or(&[]);
         ws.iter().map(|w| w[Weekly::Bookings.index()]).sum()
     };
-    let base_booked: Vec<f64> = base.iter().map(booked).collect();
+    let levers = lever_effects(base, lever_runs, booked);
+    lever_binding(&levers).filter(|b| b.first() != Some(&Constraint::Balanced))
+}
+
+/// Each lever's paired change in `measure` (lever replication minus the base replication of
+/// the same index), largest mean first.
+fn lever_effects(
+    base: &[Replication],
+    lever_runs: &[(Lever, Vec<Replication>)],
+    measure: impl Fn(&Replication) -> f64,
+) -> Vec<LeverEffect> {
+    let base_values: Vec<f64> = base.iter().map(&measure).collect();
     let mut levers: Vec<LeverEffect> = lever_runs
         .iter()
         .map(|(lever, reps)| {
             let deltas: Vec<f64> = reps
                 .iter()
-                .zip(&base_booked)
-                .map(|(r, b)| booked(r) - b)
+                .zip(&base_values)
+                .map(|(r, b)| measure(r) - b)
                 .collect();
             LeverEffect::from_pairs(*lever, &deltas)
         })
         .collect();
     levers.sort_by(|a, b| b.bookings_delta.mean.total_cmp(&a.bookings_delta.mean));
-    lever_binding(&levers).filter(|b| b.first() != Some(&Constraint::Balanced))
+    levers
 }
 
 fn weekly_mean(reps: &[Replication], m: Weekly, weeks: std::ops::Range<usize>) -> f64 {
@@ -523,21 +534,10 @@ pub fn diagnose_from(
             }
         })
         .collect();
-    let base_bookings: Vec<f64> = base.iter().map(|r| r.total(Total::Bookings)).collect();
-    let mut levers: Vec<LeverEffect> = lever_runs
-        .iter()
-        .map(|(lever, reps)| {
-            let deltas: Vec<f64> = reps
-                .iter()
-                .zip(&base_bookings)
-                .map(|(r, b)| r.total(Total::Bookings) - b)
-                .collect();
-            let mut effect = LeverEffect::from_pairs(*lever, &deltas);
-            effect.label = lever.describe(s);
-            effect
-        })
-        .collect();
-    levers.sort_by(|a, b| b.bookings_delta.mean.total_cmp(&a.bookings_delta.mean));
+    let mut levers = lever_effects(base, lever_runs, |r| r.total(Total::Bookings));
+    for effect in &mut levers {
+        effect.label = effect.lever.describe(s);
+    }
     // The best next lever adds the most on average among those that surely add something.
     let best_lever = levers.iter().find(|l| l.clearly_adds()).map(|l| l.lever);
     // Measured effects outrank the heuristics: the levers name the binding constraint.
