@@ -285,26 +285,78 @@ impl Replication {
     }
 }
 
+/// Hours (or any `f64`) kept as an integer whose order is `f64::total_cmp`'s, so that a
+/// median selects over integers (about twice as fast as over floats, same answer).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct OrderKey(u64);
+
+impl OrderKey {
+    const SIGN: u64 = 1 << 63;
+    pub fn new(x: f64) -> Self {
+        let bits = x.to_bits();
+        OrderKey(if bits & Self::SIGN != 0 {
+            !bits
+        } else {
+            bits | Self::SIGN
+        })
+    }
+    pub fn get(self) -> f64 {
+        f64::from_bits(if self.0 & Self::SIGN != 0 {
+            self.0 & !Self::SIGN
+        } else {
+            !self.0
+        })
+    }
+}
+
 /// The lower median of `values` (the `ceil(n / 2)`-th smallest); `None` if empty. Linear
 /// time: a selection, not a sort.
-pub fn median(values: &mut [f64]) -> Option<f64> {
+pub fn median(values: &mut [OrderKey]) -> Option<f64> {
     if values.is_empty() {
         return None;
     }
     let k = values.len().div_ceil(2) - 1;
-    let (_, m, _) = values.select_nth_unstable_by(k, f64::total_cmp);
-    Some(*m)
+    let (_, m, _) = values.select_nth_unstable(k);
+    Some(m.get())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn median_of(values: &[f64]) -> Option<f64> {
+        let mut keys: Vec<OrderKey> = values.iter().copied().map(OrderKey::new).collect();
+        median(&mut keys)
+    }
+
     #[test]
     fn the_median_is_the_lower_middle_value() {
-        assert_eq!(median(&mut []), None);
-        assert_eq!(median(&mut [3.0]), Some(3.0));
-        assert_eq!(median(&mut [4.0, 1.0, 3.0, 2.0]), Some(2.0));
-        assert_eq!(median(&mut [5.0, 1.0, 3.0, 2.0, 4.0]), Some(3.0));
+        assert_eq!(median_of(&[]), None);
+        assert_eq!(median_of(&[3.0]), Some(3.0));
+        assert_eq!(median_of(&[4.0, 1.0, 3.0, 2.0]), Some(2.0));
+        assert_eq!(median_of(&[5.0, 1.0, 3.0, 2.0, 4.0]), Some(3.0));
+        assert_eq!(median_of(&[-1.5, 0.0, -0.0, 7.0, -3.0]), Some(-0.0));
+    }
+
+    proptest::proptest! {
+        /// The integer keys order floats exactly as `total_cmp` does, and give them back.
+        #[test]
+        fn order_keys_keep_the_order_of_floats(a in proptest::num::f64::ANY, b in proptest::num::f64::ANY) {
+            proptest::prop_assert_eq!(OrderKey::new(a).cmp(&OrderKey::new(b)), a.total_cmp(&b));
+            proptest::prop_assert_eq!(OrderKey::new(a).get().to_bits(), a.to_bits());
+        }
+
+        /// The median over keys is the median over floats.
+        #[test]
+        fn the_median_of_keys_is_the_median_of_the_floats(mut xs in proptest::collection::vec(-1e6f64..1e6, 0..200)) {
+            let expected = if xs.is_empty() {
+                None
+            } else {
+                let k = xs.len().div_ceil(2) - 1;
+                xs.sort_by(f64::total_cmp);
+                xs.get(k).copied()
+            };
+            proptest::prop_assert_eq!(median_of(&xs), expected);
+        }
     }
 }

@@ -19,7 +19,7 @@ use std::collections::VecDeque;
 
 use super::curves::{Curves, Decaying, BANDS};
 use super::draws::{Draws, Event, LeadDraws, LeadId};
-use super::metrics::{Leaks, Weekly};
+use super::metrics::{Leaks, OrderKey, Weekly};
 use crate::model::QueuePriority;
 
 /// Untouched MQLs of one arrival day and score class. Their arrival times are spread evenly
@@ -103,7 +103,7 @@ pub struct Tally<'a> {
     pub nurture: &'a mut [u64; BANDS],
     pub sqls: &'a mut Vec<Sql>,
     /// Age at first touch (hours) of each lead first touched this week.
-    pub speeds: &'a mut Vec<f64>,
+    pub speeds: &'a mut Vec<OrderKey>,
     /// SDR minutes spent on leads that ended without qualifying.
     pub unqualified_min: &'a mut f64,
 }
@@ -329,7 +329,7 @@ impl SdrTeam {
             if age <= c.sla_touch_h {
                 t.add(Weekly::TouchedWithinSla, 1.0);
             }
-            t.speeds.push(age);
+            t.speeds.push(OrderKey::new(age));
         }
         let b = usize::from(lead.band);
         if contact {

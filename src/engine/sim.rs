@@ -10,7 +10,7 @@ use super::arrivals::WeekArrivals;
 use super::closing::AeTeam;
 use super::curves::{band_propensity, Curves, BANDS};
 use super::draws::{poisson_inv, Draws};
-use super::metrics::median;
+use super::metrics::{median, OrderKey};
 pub use super::metrics::{Leaks, Replication, Total, Weekly};
 use super::rng::{binom, poisson, Purpose, Streams};
 use super::sdr::{SdrTeam, Sql, Tally};
@@ -35,7 +35,7 @@ struct Sums {
     sdr_used: f64,
     sdr_avail: f64,
     ae_util: f64,
-    speeds: Vec<f64>,
+    speeds: Vec<OrderKey>,
 }
 
 /// Runs replication `rep` of a scenario.
@@ -51,7 +51,7 @@ pub fn replicate(v: &ValidScenario, c: &Curves, rep: u64) -> Replication {
     let mut sums = Sums::default();
     let mut sqls: Vec<Sql> = Vec::new();
     let mut cumulative = 0.0;
-    let mut speeds: Vec<f64> = Vec::new();
+    let mut speeds: Vec<OrderKey> = Vec::new();
     let mean_deal = c.mean_deal();
     let started_in_nurture = c
         .arrivals
