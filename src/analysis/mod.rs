@@ -6,6 +6,7 @@ pub mod capacity;
 pub mod compare;
 pub mod export;
 pub mod glossary;
+pub mod journeys;
 pub mod report;
 pub mod sla;
 

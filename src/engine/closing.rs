@@ -14,6 +14,7 @@ use super::draws::{inv_normal, Event, LeadDraws};
 use super::exp::exp;
 use super::metrics::{Leaks, Weekly};
 use super::sdr::Sql;
+use super::trace::{End, Happening, Tracer};
 
 /// Opportunities that close on one day: scheduled when they open, returned on the day.
 #[derive(Debug, Clone, Copy, Default)]
@@ -66,19 +67,22 @@ impl AeTeam {
 
     /// One day: SQLs past the wait limit are lost; free slots open opportunities, best band
     /// first; today's closes are returned.
-    pub fn work_day(
+    pub fn work_day<T: Tracer>(
         &mut self,
         day: u32,
         c: &Curves,
         week: &mut [f64; Weekly::N],
         leaks: &mut Leaks,
+        trace: &mut T,
     ) -> Closed {
         for q in &mut self.waiting {
-            while let Some(&(d, _)) = q.front() {
+            while let Some(&(d, own)) = q.front() {
                 if f64::from(day - d) <= c.max_wait_d {
                     break;
                 }
                 leaks.expired_waiting_for_ae += 1;
+                let what = Happening::ExpiredWaitingForAe;
+                trace.record(own, day_h(day), what, End::ExpiredWaitingForAe);
                 q.pop_front();
             }
         }
@@ -89,7 +93,7 @@ impl AeTeam {
                     break;
                 };
                 free -= 1;
-                self.open_one(day, d, own, b, c);
+                self.open_one(day, d, own, b, c, trace);
                 week[Weekly::OppsOpened.index()] += 1.0;
             }
         }
@@ -101,7 +105,15 @@ impl AeTeam {
         today
     }
 
-    fn open_one(&mut self, day: u32, since: u32, own: LeadDraws, band: usize, c: &Curves) {
+    fn open_one<T: Tracer>(
+        &mut self,
+        day: u32,
+        since: u32,
+        own: LeadDraws,
+        band: usize,
+        c: &Curves,
+        trace: &mut T,
+    ) {
         self.open += 1;
         let waited_weeks = f64::from(day - since) / 7.0;
         let keep = if waited_weeks > 0.0 {
@@ -113,15 +125,36 @@ impl AeTeam {
         let won = own.get(Event::Win) < p_win;
         let z = inv_normal(own.get(Event::Cycle));
         let cycle = (c.cycle_median_d * exp(c.cycle_sigma * z)).round().max(1.0);
-        let Some(slot) = self.closes.get_mut(day as usize + cycle as usize) else {
+        let close_day = day as usize + cycle as usize;
+        let opened = Happening::Opened {
+            waited_days: day - since,
+            win_chance: p_win,
+        };
+        trace.record(own, day_h(day), opened, End::OpenOpportunity);
+        let Some(slot) = self.closes.get_mut(close_day) else {
             return; // closes after the horizon: still open at the end
         };
         slot.cycle_days += cycle;
-        if won {
+        let amount = if won {
+            let amount = exp(c.deal_mu + c.deal_sigma * inv_normal(own.get(Event::Deal)));
             slot.won += 1;
-            slot.amount += exp(c.deal_mu + c.deal_sigma * inv_normal(own.get(Event::Deal)));
+            slot.amount += amount;
+            amount
         } else {
             slot.lost += 1;
-        }
+            0.0
+        };
+        let closed = Happening::Closed {
+            won,
+            amount,
+            cycle_days: cycle,
+        };
+        let end = if won { End::Won } else { End::Lost };
+        trace.record(own, 24.0 * close_day as f64, closed, end);
     }
+}
+
+/// The start of `day`, in hours from the start of the run.
+fn day_h(day: u32) -> f64 {
+    24.0 * f64::from(day)
 }

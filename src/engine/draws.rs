@@ -31,6 +31,9 @@ pub enum Event {
     Cycle,
     /// The deal size (a quantile of its log-normal).
     Deal,
+    /// Which channel the lead came from, for a traced journey only (the engine pools the
+    /// channels in each cohort).
+    Channel,
 }
 
 impl Event {
@@ -44,6 +47,7 @@ impl Event {
             Event::Win => 5,
             Event::Cycle => 6,
             Event::Deal => 7,
+            Event::Channel => 8,
         }
     }
 }
@@ -57,6 +61,18 @@ impl LeadId {
     pub fn new(day: u32, class: u8, position: u32) -> Self {
         LeadId((u64::from(day) << 33) | (u64::from(class & 1) << 32) | u64::from(position))
     }
+    /// Its arrival day.
+    pub fn day(self) -> u32 {
+        (self.0 >> 33) as u32
+    }
+    /// Its score class: 0 standard, 1 high.
+    pub fn class(self) -> u8 {
+        ((self.0 >> 32) & 1) as u8
+    }
+    /// Its position among the day's MQLs of its class.
+    pub fn position(self) -> u32 {
+        (self.0 & u64::from(u32::MAX)) as u32
+    }
 }
 
 /// The draws of one replication (a `(seed, replication)` hash).
@@ -66,7 +82,7 @@ pub struct Draws {
 }
 
 /// The draws of one lead: `Draws::lead(id, event) == Draws::of(id).get(event)`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct LeadDraws(u64);
 
 impl LeadDraws {

@@ -338,6 +338,7 @@ mod tests {
         assert_eq!(median_of(&[-1.5, 0.0, -0.0, 7.0, -3.0]), Some(-0.0));
     }
 
+    #[cfg(not(target_arch = "wasm32"))]
     proptest::proptest! {
         /// The integer keys order floats exactly as `total_cmp` does, and give them back.
         #[test]

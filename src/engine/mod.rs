@@ -8,6 +8,7 @@
 //! - `sdr`: the SDR team's queue in continuous time; speed-to-lead comes out of capacity.
 //! - `closing`: the AE team, best SQLs first; opportunities, closes and deals.
 //! - `draws`: random numbers that belong to leads (counter-based, common random numbers).
+//! - `trace`: a traced replication: every touched lead's life, event by event.
 //! - `run`: replications aggregated into a [`RunResult`] with P10 / P50 / P90 bands.
 //! - `exp`: the exponential of the hot path (same bits natively and in WebAssembly).
 //! - `rng`: portable per-(seed, replication, mechanism) random streams.
@@ -25,6 +26,7 @@ pub mod rng;
 pub mod run;
 pub mod sdr;
 pub mod sim;
+pub mod trace;
 pub mod wire;
 
 pub use analytic::{analytic_funnel, AnalyticFunnel};

@@ -20,6 +20,7 @@ use std::collections::VecDeque;
 use super::curves::{Curves, Decaying, BANDS};
 use super::draws::{Draws, Event, LeadDraws, LeadId};
 use super::metrics::{Leaks, OrderKey, Weekly};
+use super::trace::{Abandoned, End, Happening, Rejection, Tracer};
 use crate::model::QueuePriority;
 
 /// Untouched MQLs of one arrival day and score class. Their arrival times are spread evenly
@@ -50,7 +51,7 @@ impl Cohort {
         self.next_arrival_h + target_h
     }
     /// Takes the next lead; its band is drawn from the leads left (without replacement).
-    fn take(&mut self, draws: Draws) -> (LeadDraws, u8, f64) {
+    fn take(&mut self, draws: Draws) -> (LeadId, LeadDraws, u8, f64) {
         let id = LeadId::new(self.day, self.class, self.taken);
         let own = draws.of(id);
         let arrival = self.arrival_h(self.taken);
@@ -70,7 +71,7 @@ impl Cohort {
         }
         self.taken += 1;
         self.next_arrival_h = self.arrival_h(self.taken);
-        (own, band as u8, arrival)
+        (id, own, band as u8, arrival)
     }
 }
 
@@ -97,7 +98,7 @@ pub struct Sql {
 }
 
 /// Where the SDR day writes what happened.
-pub struct Tally<'a> {
+pub struct Tally<'a, T: Tracer> {
     pub week: &'a mut [f64; Weekly::N],
     pub leaks: &'a mut Leaks,
     pub nurture: &'a mut [u64; BANDS],
@@ -106,11 +107,17 @@ pub struct Tally<'a> {
     pub speeds: &'a mut Vec<OrderKey>,
     /// SDR minutes spent on leads that ended without qualifying.
     pub unqualified_min: &'a mut f64,
+    /// Every lead's life, in a traced replication (`()`: not traced).
+    pub trace: &'a mut T,
 }
 
-impl Tally<'_> {
+impl<T: Tracer> Tally<'_, T> {
     fn add(&mut self, m: Weekly, x: f64) {
         self.week[m.index()] += x;
+    }
+
+    fn record(&mut self, lead: &Lead, at_h: f64, what: Happening, end: End) {
+        self.trace.record(lead.draws, at_h, what, end);
     }
 }
 
@@ -193,7 +200,13 @@ impl SdrTeam {
     }
 
     /// One day of SDR work. Returns (minutes worked, minutes available).
-    pub fn work_day(&mut self, day: u32, c: &Curves, draws: Draws, t: &mut Tally) -> (f64, f64) {
+    pub fn work_day<T: Tracer>(
+        &mut self,
+        day: u32,
+        c: &Curves,
+        draws: Draws,
+        t: &mut Tally<T>,
+    ) -> (f64, f64) {
         let avail = c.sdr_minutes_per_day;
         let budget = avail - self.overrun_min;
         let day_start = f64::from(day) * 24.0;
@@ -206,10 +219,11 @@ impl SdrTeam {
                     Next::First { class, index } => {
                         let lead = self.untouched.get_mut(class).and_then(|q| {
                             let cohort = q.get_mut(index)?;
-                            let (own, band, arrival_h) = cohort.take(draws);
+                            let (id, own, band, arrival_h) = cohort.take(draws);
                             if cohort.left() == 0 {
                                 q.remove(index);
                             }
+                            t.trace.arrived(id, own, band, arrival_h);
                             Some(Lead {
                                 draws: own,
                                 band,
@@ -309,7 +323,7 @@ impl SdrTeam {
     }
 
     /// One attempt on `lead` at the team's clock; returns the minutes it took.
-    fn attempt(&mut self, mut lead: Lead, c: &Curves, t: &mut Tally) -> f64 {
+    fn attempt<T: Tracer>(&mut self, mut lead: Lead, c: &Curves, t: &mut Tally<T>) -> f64 {
         let now = self.clock_h.max(lead.due_h);
         let age = now - lead.arrival_h;
         let k = lead.attempts;
@@ -332,23 +346,35 @@ impl SdrTeam {
             t.speeds.push(OrderKey::new(age));
         }
         let b = usize::from(lead.band);
+        let number = k.saturating_add(1);
+        t.record(
+            &lead,
+            now,
+            Happening::Attempt {
+                number,
+                reached: contact,
+            },
+            End::InSdrQueue,
+        );
         if contact {
             t.add(Weekly::Contacts, 1.0);
             let accept = c.accept.get(b).copied().unwrap_or(0.0);
             if lead.draws.get(Event::Accept) >= accept {
-                self.reject(&lead, c, t, false);
+                reject(&lead, now, c, t, Rejection::PoorFit);
                 return minutes;
             }
             t.add(Weekly::Sals, 1.0);
+            t.record(&lead, now, Happening::Accepted, End::InSdrQueue);
             let qualifies = self
                 .qualify
                 .get(b)
                 .is_some_and(|q| q.below(lead.draws.get(Event::Qualify), lead.speed_h));
             if !qualifies {
-                self.reject(&lead, c, t, true);
+                reject(&lead, now, c, t, Rejection::NotReady);
                 return minutes;
             }
             t.add(Weekly::Sqls, 1.0);
+            t.record(&lead, now, Happening::Qualified, End::WaitingForAe);
             t.sqls.push(Sql {
                 draws: lead.draws,
                 band: b,
@@ -357,7 +383,7 @@ impl SdrTeam {
         }
         lead.attempts = k.saturating_add(1);
         if lead.attempts >= c.max_attempts {
-            give_up(&lead, c, t);
+            give_up(&lead, now, c, t);
         } else {
             lead.due_h = now + c.spacing_h;
             self.follow_ups.push_back(lead);
@@ -365,20 +391,9 @@ impl SdrTeam {
         minutes
     }
 
-    fn reject(&mut self, lead: &Lead, c: &Curves, t: &mut Tally, accepted: bool) {
-        *t.unqualified_min += lead.minutes;
-        if let Some(n) = recycle(lead, c, t) {
-            *n += 1;
-        } else if accepted {
-            t.leaks.rejected_not_ready += 1;
-        } else {
-            t.leaks.rejected_poor_fit += 1;
-        }
-    }
-
     /// End of day: untouched cohorts older than the age limit are abandoned; follow-ups
     /// overdue by as long are given up as unreached.
-    fn expire(&mut self, day_end: f64, c: &Curves, t: &mut Tally) {
+    fn expire<T: Tracer>(&mut self, day_end: f64, c: &Curves, t: &mut Tally<T>) {
         for q in &mut self.untouched {
             while let Some(front) = q.front() {
                 let age = day_end - (f64::from(front.day) * 24.0 + 12.0);
@@ -386,6 +401,12 @@ impl SdrTeam {
                     break;
                 }
                 let n = f64::from(front.left());
+                t.trace.abandon(Abandoned {
+                    day: front.day,
+                    class: front.class,
+                    leads: front.left(),
+                    at_h: day_end,
+                });
                 t.leaks.abandoned_untouched += u64::from(front.left());
                 t.add(Weekly::AbandonedUntouched, n);
                 t.add(Weekly::FirstTouchDecided, n);
@@ -397,14 +418,14 @@ impl SdrTeam {
                 break;
             }
             if let Some(lead) = self.follow_ups.pop_front() {
-                give_up(&lead, c, t);
+                give_up(&lead, day_end, c, t);
             }
         }
     }
 }
 
 /// The lead's recycling decision: the nurture pool it returns to, if recycled.
-fn recycle<'t>(lead: &Lead, c: &Curves, t: &'t mut Tally) -> Option<&'t mut u64> {
+fn recycle<'t, T: Tracer>(lead: &Lead, c: &Curves, t: &'t mut Tally<T>) -> Option<&'t mut u64> {
     if lead.draws.get(Event::Recycle) < c.recycle {
         t.nurture.get_mut(usize::from(lead.band))
     } else {
@@ -412,14 +433,47 @@ fn recycle<'t>(lead: &Lead, c: &Curves, t: &'t mut Tally) -> Option<&'t mut u64>
     }
 }
 
-/// A lead given up without contact after `lead.attempts` attempts.
-fn give_up(lead: &Lead, c: &Curves, t: &mut Tally) {
+/// A lead reached and rejected at `now`: recycled to nurture, or a leak of its reason.
+fn reject<T: Tracer>(lead: &Lead, now: f64, c: &Curves, t: &mut Tally<T>, reason: Rejection) {
+    *t.unqualified_min += lead.minutes;
+    let recycled = if let Some(n) = recycle(lead, c, t) {
+        *n += 1;
+        true
+    } else {
+        match reason {
+            Rejection::NotReady => t.leaks.rejected_not_ready += 1,
+            Rejection::PoorFit => t.leaks.rejected_poor_fit += 1,
+        }
+        false
+    };
+    let end = match (recycled, reason) {
+        (true, _) => End::BackToNurture,
+        (false, Rejection::PoorFit) => End::RejectedPoorFit,
+        (false, Rejection::NotReady) => End::RejectedNotReady,
+    };
+    t.record(lead, now, Happening::Rejected { reason, recycled }, end);
+}
+
+/// A lead given up without contact after `lead.attempts` attempts, at `now`.
+fn give_up<T: Tracer>(lead: &Lead, now: f64, c: &Curves, t: &mut Tally<T>) {
     *t.unqualified_min += lead.minutes;
     t.add(Weekly::GivenUpUnreached, 1.0);
     t.add(Weekly::AttemptsOnGivenUp, f64::from(lead.attempts));
-    if let Some(n) = recycle(lead, c, t) {
+    let recycled = if let Some(n) = recycle(lead, c, t) {
         *n += 1;
+        true
     } else {
         t.leaks.unreached += 1;
-    }
+        false
+    };
+    let end = if recycled {
+        End::BackToNurture
+    } else {
+        End::Unreached
+    };
+    let what = Happening::GaveUp {
+        attempts: lead.attempts,
+        recycled,
+    };
+    t.record(lead, now, what, end);
 }

@@ -14,6 +14,7 @@ use super::metrics::{median, OrderKey};
 pub use super::metrics::{Leaks, Replication, Total, Weekly};
 use super::rng::{binom, poisson, Purpose, Streams};
 use super::sdr::{SdrTeam, Sql, Tally};
+use super::trace::{Trace, Tracer};
 use crate::model::ValidScenario;
 
 /// Runs replications `start .. start + count` of a scenario, in index order (the same
@@ -40,6 +41,18 @@ struct Sums {
 
 /// Runs replication `rep` of a scenario.
 pub fn replicate(v: &ValidScenario, c: &Curves, rep: u64) -> Replication {
+    simulate(v, c, rep, &mut ())
+}
+
+/// Runs replication `rep` of a scenario and records every touched lead's life. Its numbers
+/// are [`replicate`]'s.
+pub fn replicate_traced(v: &ValidScenario, c: &Curves, rep: u64) -> (Replication, Trace) {
+    let mut trace = Trace::default();
+    let replication = simulate(v, c, rep, &mut trace);
+    (replication, trace)
+}
+
+fn simulate<T: Tracer>(v: &ValidScenario, c: &Curves, rep: u64, trace: &mut T) -> Replication {
     let streams = Streams::new(v.get().run.seed, rep);
     let draws = Draws::new(streams);
     let weeks = c.weeks;
@@ -100,13 +113,14 @@ pub fn replicate(v: &ValidScenario, c: &Curves, rep: u64) -> Replication {
                 sqls: &mut sqls,
                 speeds: &mut speeds,
                 unqualified_min: &mut sums.unqualified_min,
+                trace: &mut *trace,
             };
             let (used, avail) = sdr.work_day(day, c, draws, &mut tally);
             sdr_used_week += used;
             sums.sdr_used += used;
             sums.sdr_avail += avail;
             ae.receive(day, &sqls);
-            let closed = ae.work_day(day, c, week, &mut leaks);
+            let closed = ae.work_day(day, c, week, &mut leaks, trace);
             week[Weekly::Won.index()] += f64::from(closed.won);
             week[Weekly::Lost.index()] += f64::from(closed.lost);
             week[Weekly::Bookings.index()] += closed.amount;
@@ -137,6 +151,7 @@ pub fn replicate(v: &ValidScenario, c: &Curves, rep: u64) -> Replication {
     leaks.in_sdr_queue = sdr.waiting();
     leaks.waiting_for_ae = ae.waiting();
     leaks.open_opportunity = ae.open();
+    trace.finish(sdr.untouched_count());
     let untouched = leaks.abandoned_untouched + sdr.untouched_count();
     let mut totals = totals(v, c, &weekly, &leaks, untouched, &mut sums);
     totals[Total::NurtureAtStart.index()] = started_in_nurture as f64;

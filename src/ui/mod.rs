@@ -15,6 +15,7 @@ mod glossary_panel;
 mod header;
 mod kpi_card;
 mod kpi_row;
+mod lead_journey;
 mod links;
 mod number_control;
 mod param_control;

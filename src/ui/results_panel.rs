@@ -1,5 +1,5 @@
-//! The main area: the verdict first, then key figures, the funnel, weekly charts, the SLA and
-//! the glossary.
+//! The main area: the verdict first, then key figures, the funnel, weekly charts, the SLA,
+//! individual leads' journeys and the glossary.
 //! Every number comes from the engine.
 
 use leptos::prelude::*;
@@ -8,6 +8,7 @@ use super::compare_panel::ComparePanel;
 use super::funnel_panel::FunnelPanel;
 use super::glossary_panel::GlossaryPanel;
 use super::kpi_row::KpiRow;
+use super::lead_journey::LeadJourneyPanel;
 use super::print_summary::PrintSummary;
 use super::scenario_actions::ScenarioActions;
 use super::skip_link::RESULTS_ID;
@@ -117,6 +118,7 @@ pub fn ResultsPanel() -> impl IntoView {
                 <WeeklyCharts/>
             </div>
             <SlaPanel/>
+            <LeadJourneyPanel/>
             <GlossaryPanel/>
         </main>
     }

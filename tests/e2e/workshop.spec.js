@@ -132,6 +132,37 @@ test.describe("glossary", () => {
   });
 });
 
+test.describe("follow one lead", () => {
+  test.use({ bypassCSP: true });
+
+  test("traced leads of this run are told from arrival to booking or leak; keyboard and axe clean", async ({ page }) => {
+    await load(page);
+    const open = page.locator("#journeys-open");
+    await open.focus();
+    await page.keyboard.press("Enter");
+    const story = page.locator(".journey");
+    await expect(story).toHaveAttribute("data-outcome", "won");
+    const steps = story.locator(".journey-step");
+    await expect(steps.first()).toContainText("Arrives from");
+    await expect(steps.first()).toContainText("Day ");
+    await expect(steps.nth(1)).toContainText("First touch");
+    await expect(steps.last()).toContainText(/Won: \$[\d.,]+[KM]? booked after a \d+ days? sales cycle/);
+    // Each outcome button carries the replication's count; a lost lead ends lost.
+    const won = page.locator('.journey-outcome[data-outcome="won"]');
+    await expect(won).toHaveAttribute("aria-pressed", "true");
+    expect(count((await won.textContent()).match(/\(([\d,]+)\)/)[1])).toBeGreaterThan(50);
+    await page.locator('.journey-outcome[data-outcome="lost"]').click();
+    await expect(story).toHaveAttribute("data-outcome", "lost");
+    await expect(steps.last()).toContainText("Lost after a");
+    const title = await page.locator("#journey-title").textContent();
+    await page.locator("#journey-another").click();
+    await expect(page.locator("#journey-title")).not.toHaveText(title);
+    expect(await seriousViolations(page), "journeys").toEqual([]);
+    await page.locator("#journeys").scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(ARTIFACTS, "journey.png") });
+  });
+});
+
 test("a skip link reaches the results first, and the SLA table scrolls by keyboard", async ({ page }) => {
   await load(page);
   await page.keyboard.press("Tab");
