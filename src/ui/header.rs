@@ -23,6 +23,7 @@ pub fn Header() -> impl IntoView {
                 "What really limits your revenue: marketing's leads or sales' follow-up?"
             </p>
             <a class="header-link" href="#glossary" id="glossary-link">"Glossary"</a>
+            <a class="header-link" href="#methodology" id="methodology-link">"Methodology"</a>
             <p class="save-status" id="save-status" class:off=move || state.save_status.get() != SaveStatus::Saved || state.shared_view.get()>
                 {status_text}
             </p>

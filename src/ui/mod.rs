@@ -17,6 +17,7 @@ mod kpi_card;
 mod kpi_row;
 mod lead_journey;
 mod links;
+mod methodology_page;
 mod number_control;
 mod param_control;
 mod persist;

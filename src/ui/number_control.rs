@@ -7,6 +7,8 @@
 
 use leptos::prelude::*;
 
+use super::methodology_page::SOURCES_HREF;
+
 use crate::model::slider::SliderScale;
 
 /// Parses what the user typed; anything that is not a number becomes NaN, which validation
@@ -100,6 +102,7 @@ pub fn NumberControl(
             <div class="popover" id=popover_id hidden=move || !open.get()>
                 <p>{help.clone()}</p>
                 {source.clone().map(|src| view! { <p class="source">"Default: " {src}</p> })}
+                <p class="source"><a href=SOURCES_HREF>"How the model works and its sources"</a></p>
             </div>
             <div class="control-inputs">
                 <input

@@ -1,5 +1,5 @@
 //! The main area: the verdict first, then key figures, the funnel, weekly charts, the SLA,
-//! individual leads' journeys and the glossary.
+//! individual leads' journeys, the glossary and the methodology.
 //! Every number comes from the engine.
 
 use leptos::prelude::*;
@@ -9,6 +9,7 @@ use super::funnel_panel::FunnelPanel;
 use super::glossary_panel::GlossaryPanel;
 use super::kpi_row::KpiRow;
 use super::lead_journey::LeadJourneyPanel;
+use super::methodology_page::MethodologyPage;
 use super::print_summary::PrintSummary;
 use super::scenario_actions::ScenarioActions;
 use super::skip_link::RESULTS_ID;
@@ -120,6 +121,7 @@ pub fn ResultsPanel() -> impl IntoView {
             <SlaPanel/>
             <LeadJourneyPanel/>
             <GlossaryPanel/>
+            <MethodologyPage/>
         </main>
     }
 }

@@ -163,6 +163,32 @@ test.describe("follow one lead", () => {
   });
 });
 
+test.describe("methodology", () => {
+  test.use({ bypassCSP: true });
+
+  test("every ? links to the methodology's sources, rendered in the app from docs/methodology.md", async ({ page }) => {
+    await load(page);
+    const details = page.locator("#methodology-page");
+    await expect(details).not.toHaveAttribute("open", "");
+    await page.getByRole("button", { name: "About SDR headcount" }).click();
+    await page.locator("#sdr-headcount-about").getByRole("link", { name: "How the model works and its sources" }).click();
+    await expect(details).toHaveAttribute("open", "");
+    const sources = page.locator("#methodology-defaults-and-their-sources");
+    await expect(sources).toBeInViewport();
+    const md = fs.readFileSync(path.join(__dirname, "../../docs/methodology.md"), "utf8");
+    const sections = md.split("\n").filter((l) => l.startsWith("## ")).map((l) => l.slice(3).trim());
+    await expect(page.locator(".methodology-text h3")).toHaveText(sections);
+    await expect(page.locator(".methodology-text table").first()).toBeVisible();
+    expect(await seriousViolations(page), "methodology").toEqual([]);
+    await page.screenshot({ path: path.join(ARTIFACTS, "methodology.png") });
+    // The header link opens it too.
+    await load(page);
+    await expect(page.locator("#methodology-page")).not.toHaveAttribute("open", "");
+    await page.locator("#methodology-link").click();
+    await expect(page.locator("#methodology-page")).toHaveAttribute("open", "");
+  });
+});
+
 test("a skip link reaches the results first, and the SLA table scrolls by keyboard", async ({ page }) => {
   await load(page);
   await page.keyboard.press("Tab");
