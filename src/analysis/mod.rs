@@ -7,6 +7,7 @@ pub mod compare;
 pub mod export;
 pub mod glossary;
 pub mod journeys;
+pub mod lenses;
 pub mod report;
 pub mod sla;
 

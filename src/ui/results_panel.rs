@@ -1,4 +1,4 @@
-//! The main area: the verdict first, then key figures, the funnel, weekly charts, the SLA,
+//! The main area: the verdict first, then key figures, the funnel, weekly charts, the two lenses, the SLA,
 //! individual leads' journeys, the glossary and the methodology.
 //! Every number comes from the engine.
 
@@ -9,6 +9,7 @@ use super::funnel_panel::FunnelPanel;
 use super::glossary_panel::GlossaryPanel;
 use super::kpi_row::KpiRow;
 use super::lead_journey::LeadJourneyPanel;
+use super::lenses_panel::LensesPanel;
 use super::methodology_page::MethodologyPage;
 use super::print_summary::PrintSummary;
 use super::scenario_actions::ScenarioActions;
@@ -118,6 +119,7 @@ pub fn ResultsPanel() -> impl IntoView {
                 <FunnelPanel/>
                 <WeeklyCharts/>
             </div>
+            <LensesPanel/>
             <SlaPanel/>
             <LeadJourneyPanel/>
             <GlossaryPanel/>

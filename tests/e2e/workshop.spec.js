@@ -163,6 +163,38 @@ test.describe("follow one lead", () => {
   });
 });
 
+test.describe("two lenses", () => {
+  test.use({ bypassCSP: true });
+
+  test("marketing's and sales' views of one run, and MQLs beside bookings", async ({ page }) => {
+    await load(page);
+    const lens = page.locator("#lens-panel");
+    const value = (label) => lens.locator(".lens-figure").filter({ has: page.getByText(label, { exact: true }) }).locator(".lens-value");
+    // Marketing's MQLs are the run's MQLs (the key figure above).
+    await expect(value("MQLs")).toHaveText(await page.locator("#kpi-mqls").textContent());
+    const rows = page.locator("#lens-channels tbody tr");
+    await expect(rows).toHaveCount(4);
+    const inquiries = count(await value("Inquiries").textContent());
+    const byChannel = (await rows.locator("td:nth-child(2)").allTextContents()).map(count).reduce((a, b) => a + b, 0);
+    expect(Math.abs(byChannel - inquiries) / inquiries, `${byChannel} vs ${inquiries}`).toBeLessThan(0.03);
+    // The sales view, by keyboard; its speed-to-lead is the run's.
+    await page.locator("#lens-sales").focus();
+    await page.keyboard.press("Enter");
+    await expect(page.locator("#lens-sales")).toHaveAttribute("aria-selected", "true");
+    await expect(value("Speed-to-lead")).toHaveText(await page.locator("#kpi-speed").textContent());
+    await expect(value("Load per SDR")).toHaveText(/^\d[\d,]* MQLs a week$/);
+    await expect(value("Sales cycle")).toHaveText(/^\d+ days$/);
+    // Vanity vs revenue: in a flood, more leads do not pay.
+    await choosePreset(page, "A million leads");
+    const vanity = page.locator("#vanity");
+    await expect(vanity.locator(".vanity-pair")).toContainText("MQLs +");
+    await expect(vanity.locator(".vanity-sentence")).not.toContainText("More leads pay");
+    expect(await seriousViolations(page), "lenses").toEqual([]);
+    await page.locator("#lenses").scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(ARTIFACTS, "lenses.png") });
+  });
+});
+
 test.describe("methodology", () => {
   test.use({ bypassCSP: true });
 
