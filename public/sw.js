@@ -14,8 +14,10 @@ const CACHE = PREFIX + VERSION;
 self.addEventListener("install", (event) => {
   event.waitUntil(
     caches.open(CACHE).then((cache) =>
-      // From the server, not the browser's HTTP cache: the files must be this build's.
-      cache.addAll(["./", ...FILES].map((file) => new Request(file, { cache: "reload" }))),
+      // Checked with the server (If-Modified-Since), never taken from the browser's HTTP cache
+      // unchecked: the files must be this build's, and those the page just loaded are not sent
+      // twice (the server answers "304 Not Modified").
+      cache.addAll(["./", ...FILES].map((file) => new Request(file, { cache: "no-cache" }))),
     ),
   );
   // No skipWaiting here: a page running the old version keeps its files until the user

@@ -200,7 +200,7 @@ test.describe("updates", () => {
   // axe-core is the test's own script; the page's Content-Security-Policy rightly refuses it.
   test.use({ bypassCSP: true });
 
-  test("a new build shows 'A new version of Handoff is ready'; Reload brings the page under it", async ({ page }, testInfo) => {
+  test("a new build shows 'A new version of Handoff is ready'; Reload brings the page under it", async ({ page, context }, testInfo) => {
     // A copy of the bundle on its own server, so that this test can publish a new build.
     const port = Number(process.env.E2E_PORT || 8181) + 1;
     const origin = `http://127.0.0.1:${port}`;
@@ -215,11 +215,16 @@ test.describe("updates", () => {
       expect(await cacheNames(page)).toEqual([`handoff ${origin}/ ${old}`]);
       const banner = page.locator("#update-banner");
       await expect(banner).toBeEmpty();
+      // A second tab of the app, open while the new version arrives.
+      const other = await context.newPage();
+      watch(other, origin, testInfo.problems);
+      await load(other, `${origin}/`);
+      await controlled(other);
 
       // The new build: a changed stylesheet, stamped as scripts/build.sh does.
       const marker = ".handoff-next-build { --next-build: 1; }";
       fs.appendFileSync(path.join(dir, "style/main.css"), `\n${marker}\n`);
-      const pageHasMarker = () => page.evaluate(() => [...document.styleSheets].some((s) =>
+      const hasMarker = (tab) => tab.evaluate(() => [...document.styleSheets].some((s) =>
         [...s.cssRules].some((r) => r.selectorText === ".handoff-next-build")));
       fs.copyFileSync(path.join(ROOT, "public/sw.js"), path.join(dir, "sw.js"));
       const next = execFileSync(STAMP, [dir], { encoding: "utf8" }).trim();
@@ -244,7 +249,7 @@ test.describe("updates", () => {
       expect((await cacheNames(page)).sort()).toEqual([`handoff ${origin}/ ${next}`, `handoff ${origin}/ ${old}`].sort());
       const css = () => page.evaluate(async () => (await fetch("style/main.css")).text());
       expect(await css()).not.toContain(marker);
-      expect(await pageHasMarker()).toBe(false);
+      expect(await hasMarker(page)).toBe(false);
 
       // Reload, with the keyboard.
       await reload.focus();
@@ -253,9 +258,19 @@ test.describe("updates", () => {
       await controlled(page);
       expect(await cacheNames(page), "the old version's cache is gone").toEqual([`handoff ${origin}/ ${next}`]);
       expect(await css()).toContain(marker);
-      expect(await pageHasMarker(), "the page runs the new build's stylesheet").toBe(true);
+      expect(await hasMarker(page), "the page runs the new build's stylesheet").toBe(true);
       await expect(banner).toBeEmpty();
       await expect(page.locator("#kpi-bookings")).toHaveText(/^\$[\d.]+[KMB]?$/);
+
+      // The other tab still runs the old version (now served by the new worker) and still
+      // offers Reload, which brings it to the new build too.
+      await expect(other.locator("#update-banner")).toHaveText("A new version of Handoff is ready. Reload");
+      expect(await hasMarker(other)).toBe(false);
+      await Promise.all([other.waitForEvent("load"), other.getByRole("button", { name: "Reload" }).click()]);
+      await finishedAfter(other, 0);
+      expect(await hasMarker(other), "the other tab runs the new build").toBe(true);
+      await expect(other.locator("#update-banner")).toBeEmpty();
+      await other.close();
     } finally {
       server.kill();
       fs.rmSync(dir, { recursive: true, force: true });
