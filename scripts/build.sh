@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds the release bundle into dist/ (or $HANDOFF_DIST): index.html, style, public files,
-# and the wasm app after wasm-bindgen and wasm-opt -O3. Installs missing tools first.
+# and the wasm app after wasm-bindgen and wasm-opt -O3; then stamps the service worker (sw.js)
+# with the bundle's version (scripts/stamp-sw.sh). Installs missing tools first.
 source "$(dirname "${BASH_SOURCE[0]}")/tools.sh"
 
 DIST="${HANDOFF_DIST:-$ROOT/dist}"
@@ -22,4 +23,6 @@ wasm-opt -O3 --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sig
 cp "$ROOT/index.html" "$DIST/"
 cp -r "$ROOT/style" "$DIST/style"
 cp -r "$ROOT/public/." "$DIST/"
-log "Built $DIST ($(du -k "$DIST/pkg/handoff_bg.wasm" | cut -f1) KB of wasm)"
+# The service worker's cache carries a hash of the bundle: a new build is a new version.
+version="$("$ROOT/scripts/stamp-sw.sh" "$DIST")"
+log "Built $DIST ($(du -k "$DIST/pkg/handoff_bg.wasm" | cut -f1) KB of wasm; version $version)"
