@@ -3,6 +3,7 @@
 
 use plotters::prelude::*;
 
+use super::data_table::{arg_max, cell, ChartText, DataTable};
 use super::legend::{draw_legend_row, legend_row_height, Key};
 use super::svg::Svg;
 use super::{palette, ChartError, ValueFormat, FONT};
@@ -149,6 +150,127 @@ pub fn band_chart_svg(
     Ok(svg)
 }
 
+/// What the summary of a band chart reads from the medians.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reading {
+    /// A running total or a level (cumulative bookings, the queue): where each median ends,
+    /// with its P10-P90, and its highest week when that is earlier.
+    End,
+    /// A flow or a rate each week (bookings per week, utilisation): the average of the weekly
+    /// medians and the highest week.
+    Average,
+}
+
+fn mean_finite(values: &[f64]) -> Option<f64> {
+    let finite: Vec<f64> = values.iter().copied().filter(|v| v.is_finite()).collect();
+    (!finite.is_empty()).then(|| finite.iter().sum::<f64>() / finite.len() as f64)
+}
+
+/// One band's clause of the summary, e.g. `Bookings to date at week 52: $8M (median; P10
+/// $7.5M to P90 $8.6M)` or `MQLs average 590, highest 640 in week 12`.
+fn band_clause(band: &Band<'_>, format: ValueFormat, reading: Reading) -> String {
+    let at = |values: &[f64], j: usize| cell(format, values.get(j).copied().unwrap_or(f64::NAN));
+    let highest = arg_max(band.p50);
+    match reading {
+        Reading::End => {
+            let n = band.p50.len();
+            let Some(last) = n.checked_sub(1) else {
+                return format!("{}: no data", band.name);
+            };
+            let mut s = format!(
+                "{} at week {n}: {} (median; P10 {} to P90 {})",
+                band.name,
+                at(band.p50, last),
+                at(band.p10, last),
+                at(band.p90, last)
+            );
+            if let Some((j, max)) = highest.filter(|(j, max)| *j != last && *max > band.p50[last]) {
+                s.push_str(&format!(
+                    ", highest {} in week {}",
+                    cell(format, max),
+                    j + 1
+                ));
+            }
+            s
+        }
+        Reading::Average => match (mean_finite(band.p50), highest) {
+            (Some(mean), Some((j, max))) => format!(
+                "{} average {}, highest {} in week {}",
+                band.name,
+                cell(format, mean),
+                cell(format, max),
+                j + 1
+            ),
+            _ => format!("{}: no data", band.name),
+        },
+    }
+}
+
+/// The summary sentence and the data table of [`band_chart_svg`]'s chart: one row a week,
+/// with each band's P10, median and P90 and the reference line, formatted as on the axis.
+pub fn band_chart_text(chart: &BandChart<'_>, reading: Reading) -> ChartText {
+    let weeks = chart
+        .bands
+        .iter()
+        .map(|b| b.p50.len().max(b.p10.len()).max(b.p90.len()))
+        .chain(chart.reference.map(|(_, r)| r.len()))
+        .max()
+        .unwrap_or(0);
+    let clauses: Vec<String> = chart
+        .bands
+        .iter()
+        .map(|b| band_clause(b, chart.format, reading))
+        .collect();
+    let mut summary = match reading {
+        Reading::End => format!("{}.", clauses.join("; ")),
+        Reading::Average => format!("Weekly medians over {weeks} weeks: {}.", clauses.join("; ")),
+    };
+    if let Some((name, values)) = chart.reference {
+        let finite: Vec<f64> = values.iter().copied().filter(|v| v.is_finite()).collect();
+        let lo = finite.iter().copied().fold(f64::INFINITY, f64::min);
+        let hi = finite.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+        if lo == hi {
+            summary.push_str(&format!(
+                " {name}: {} in every week.",
+                cell(chart.format, lo)
+            ));
+        } else if lo < hi {
+            summary.push_str(&format!(
+                " {name}: {} to {}.",
+                cell(chart.format, lo),
+                cell(chart.format, hi)
+            ));
+        }
+    }
+    let mut headers = vec!["Week".to_string()];
+    for b in &chart.bands {
+        for q in ["P10", "median", "P90"] {
+            headers.push(format!("{} {q}", b.name));
+        }
+    }
+    headers.extend(chart.reference.map(|(name, _)| name.to_string()));
+    let value =
+        |values: &[f64], j: usize| cell(chart.format, values.get(j).copied().unwrap_or(f64::NAN));
+    let rows = (0..weeks)
+        .map(|j| {
+            let mut row = vec![(j + 1).to_string()];
+            for b in &chart.bands {
+                row.extend([value(b.p10, j), value(b.p50, j), value(b.p90, j)]);
+            }
+            row.extend(chart.reference.map(|(_, r)| value(r, j)));
+            row
+        })
+        .collect();
+    ChartText {
+        summary,
+        table: DataTable {
+            caption: format!("{}: {}, by week", chart.title, chart.y_label),
+            headers,
+            rows,
+        },
+    }
+}
+
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
@@ -262,6 +384,123 @@ pub(crate) mod tests {
             ..chart
         };
         assert!(band_chart_svg(&empty, 400, 200).is_ok());
+    }
+
+    #[test]
+    fn cumulative_summary_names_the_last_week_and_the_table_has_a_row_a_week() {
+        let p50: Vec<f64> = (1..=52).map(|w| 154_000.0 * w as f64).collect();
+        let p10: Vec<f64> = p50.iter().map(|v| v * 0.93).collect();
+        let p90: Vec<f64> = p50.iter().map(|v| v * 1.07).collect();
+        let chart = BandChart {
+            title: "Cumulative bookings",
+            y_label: "Bookings to date ($)",
+            format: ValueFormat::Money,
+            bands: vec![Band {
+                name: "Bookings to date",
+                p10: &p10,
+                p50: &p50,
+                p90: &p90,
+            }],
+            reference: None,
+        };
+        let text = band_chart_text(&chart, Reading::End);
+        assert_eq!(
+            text.summary,
+            "Bookings to date at week 52: $8M (median; P10 $7.4M to P90 $8.6M)."
+        );
+        let t = &text.table;
+        assert_eq!(
+            t.caption,
+            "Cumulative bookings: Bookings to date ($), by week"
+        );
+        assert_eq!(
+            t.headers,
+            [
+                "Week",
+                "Bookings to date P10",
+                "Bookings to date median",
+                "Bookings to date P90"
+            ]
+        );
+        assert_eq!(t.rows.len(), 52, "one row a week");
+        assert_eq!(t.rows[0], ["1", "$143K", "$154K", "$165K"]);
+        assert_eq!(t.rows[51][0], "52");
+        assert_eq!(t.rows[51][2], "$8M", "the last median is the summary's");
+    }
+
+    #[test]
+    fn average_summary_names_each_band_its_peak_and_the_reference() {
+        let (p10, p50, p90, cap) = sample();
+        let first_touches = vec![150.0; 12];
+        let chart = BandChart {
+            title: "MQLs vs. SDR capacity",
+            y_label: "Leads per week",
+            format: ValueFormat::Count,
+            bands: vec![
+                Band {
+                    name: "MQLs",
+                    p10: &p10,
+                    p50: &p50,
+                    p90: &p90,
+                },
+                Band {
+                    name: "First touches",
+                    p10: &first_touches,
+                    p50: &first_touches,
+                    p90: &first_touches,
+                },
+            ],
+            reference: Some(("SDR capacity (MQLs)", &cap)),
+        };
+        let text = band_chart_text(&chart, Reading::Average);
+        assert_eq!(
+            text.summary,
+            "Weekly medians over 12 weeks: MQLs average 155, highest 210 in week 12; \
+             First touches average 150, highest 150 in week 1. \
+             SDR capacity (MQLs): 180 in every week."
+        );
+        assert_eq!(text.table.headers.len(), 1 + 3 + 3 + 1);
+        assert_eq!(text.table.rows.len(), 12);
+        assert_eq!(
+            text.table.rows[11],
+            ["12", "168", "210", "252", "150", "150", "150", "180"]
+        );
+    }
+
+    #[test]
+    fn a_level_that_peaked_earlier_says_so_and_gaps_are_not_numbers() {
+        let queue = [0.0, 300.0, 1_200.0, 800.0, f64::NAN];
+        let chart = BandChart {
+            title: "SDR queue",
+            y_label: "MQLs waiting",
+            format: ValueFormat::Count,
+            bands: vec![Band {
+                name: "Queue",
+                p10: &queue,
+                p50: &queue[..4],
+                p90: &queue,
+            }],
+            reference: None,
+        };
+        let text = band_chart_text(&chart, Reading::End);
+        assert_eq!(
+            text.summary,
+            "Queue at week 4: 800 (median; P10 800 to P90 800), highest 1,200 in week 3."
+        );
+        assert_eq!(
+            text.table.rows.len(),
+            5,
+            "the longest series sets the weeks"
+        );
+        assert_eq!(text.table.rows[4], ["5", "n/a", "n/a", "n/a"]);
+        let empty = BandChart {
+            bands: vec![],
+            ..chart
+        };
+        assert!(band_chart_text(&empty, Reading::Average)
+            .table
+            .rows
+            .is_empty());
     }
 
     #[cfg(not(target_arch = "wasm32"))]

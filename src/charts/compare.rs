@@ -4,6 +4,7 @@
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
+use super::data_table::{ChartText, DataTable};
 use super::legend::{draw_legend_row, legend_row_height, Key};
 use super::svg::Svg;
 use super::{palette, ChartError, ValueFormat, FONT};
@@ -124,6 +125,57 @@ pub fn funnel_pair_svg(
     Ok(svg)
 }
 
+/// The summary sentence and the data table of [`funnel_pair_svg`]'s chart: A's and B's first
+/// and last stage and the stage where they differ most; one table row a stage with A's and
+/// B's counts as labelled on the bars (names cut as in the legend).
+pub fn funnel_pair_text(stages: &[(&str, f64, f64)], a_name: &str, b_name: &str) -> ChartText {
+    let (a, b) = (
+        format!("A: {}", short(a_name)),
+        format!("B: {}", short(b_name)),
+    );
+    let count = |v: f64| crate::format::count(finite(v));
+    let mut summary = match (stages.first(), stages.last()) {
+        (Some(first), Some(last)) => format!(
+            "Median leads from {} to {}: {a} {} to {}; {b} {} to {}.",
+            first.0,
+            last.0,
+            count(first.1),
+            count(last.1),
+            count(first.2),
+            count(last.2)
+        ),
+        _ => "No stages to compare.".to_string(),
+    };
+    let widest = stages
+        .iter()
+        .map(|s| (s.0, finite(s.2) - finite(s.1)))
+        .filter(|(_, d)| d.round() != 0.0)
+        .fold(None::<(&str, f64)>, |best, s| match best {
+            Some(b) if b.1.abs() >= s.1.abs() => Some(b),
+            _ => Some(s),
+        });
+    match widest {
+        Some((stage, d)) => summary.push_str(&format!(
+            " The largest difference is at {stage}: B has {} leads.",
+            crate::format::signed(d, crate::format::count)
+        )),
+        None if !stages.is_empty() => summary.push_str(" The two funnels are the same."),
+        None => {}
+    }
+    let rows = stages
+        .iter()
+        .map(|s| vec![s.0.to_string(), count(s.1), count(s.2)])
+        .collect();
+    ChartText {
+        summary,
+        table: DataTable {
+            caption: "Funnel: A vs B (P50 per stage)".into(),
+            headers: vec!["Stage".into(), a, b],
+            rows,
+        },
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -182,6 +234,32 @@ mod tests {
         let first = svg.find("Inquiries").expect("first stage labelled");
         let last = svg.find("Worked by an AE").expect("later stage labelled");
         assert!(first < last, "stages are drawn top to bottom in order");
+    }
+
+    #[test]
+    fn text_names_both_ends_and_the_largest_difference_with_a_row_a_stage() {
+        let text = funnel_pair_text(&stages(), "Baseline", "Two more SDRs");
+        assert_eq!(
+            text.summary,
+            "Median leads from Inquiries to Won: A: Baseline 24,000 to 150; \
+             B: Two more SDRs 24,000 to 212. The largest difference is at Contacted: B has +1,300 leads."
+        );
+        let t = &text.table;
+        assert_eq!(t.headers, ["Stage", "A: Baseline", "B: Two more SDRs"]);
+        assert_eq!(t.rows.len(), stages().len(), "one row a stage");
+        assert_eq!(t.rows[4], ["SQLs (opportunities)", "820", "1,190"]);
+        let svg = draw();
+        for row in &t.rows {
+            for count in &row[1..] {
+                assert!(svg.contains(&format!("\n{count}\n")), "{count} labelled");
+            }
+        }
+        let same = funnel_pair_text(&[("Won", 3.0, 3.2)], "a", "b");
+        assert!(same.summary.ends_with("The two funnels are the same."));
+        assert_eq!(
+            funnel_pair_text(&[], "a", "b").summary,
+            "No stages to compare."
+        );
     }
 
     #[test]

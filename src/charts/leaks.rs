@@ -3,6 +3,7 @@
 
 use plotters::style::RGBColor;
 
+use super::data_table::{decapitalise, ChartText, DataTable};
 use super::hbars::{hbar_chart_svg, HBar, HBarLayout};
 use super::{palette, ChartError, ValueFormat};
 use crate::format;
@@ -39,6 +40,14 @@ pub struct LeakRow {
     pub owner: Owner,
 }
 
+fn share(count: f64, total: f64) -> f64 {
+    if total > 0.0 {
+        count / total
+    } else {
+        0.0
+    }
+}
+
 /// Renders the rows top to bottom; each value label shows the count and the share of `total`.
 pub fn leak_chart_svg(
     title: &str,
@@ -50,7 +59,7 @@ pub fn leak_chart_svg(
     let bars: Vec<HBar> = rows
         .iter()
         .map(|r| {
-            let share = if total > 0.0 { r.count / total } else { 0.0 };
+            let share = share(r.count, total);
             HBar {
                 label: r.label.clone(),
                 value: r.count,
@@ -69,6 +78,59 @@ pub fn leak_chart_svg(
         label_width: 230,
     };
     hbar_chart_svg(&layout, &bars)
+}
+
+/// The summary sentence and the data table of [`leak_chart_svg`]'s chart: the largest leak
+/// (the largest state that is not won) and the won leads, with their shares of `total`; one
+/// table row a bar, the count and share formatted as in the bar's label.
+pub fn leak_chart_text(title: &str, rows: &[LeakRow], total: f64) -> ChartText {
+    let said = |r: &LeakRow| {
+        (
+            format::count(r.count),
+            format::percent(share(r.count, total)),
+        )
+    };
+    let largest = rows
+        .iter()
+        .filter(|r| r.owner != Owner::Won && r.count.is_finite())
+        .fold(None::<&LeakRow>, |best, r| match best {
+            Some(b) if b.count >= r.count => Some(b),
+            _ => Some(r),
+        });
+    let mut summary = match largest {
+        Some(r) => {
+            let (count, share) = said(r);
+            format!(
+                "The largest leak is {}: {count} leads, {share} of {} inquiries.",
+                decapitalise(&r.label),
+                format::count(total)
+            )
+        }
+        None => format!("No leads leaked of {} inquiries.", format::count(total)),
+    };
+    for r in rows.iter().filter(|r| r.owner == Owner::Won) {
+        let (count, share) = said(r);
+        summary.push_str(&format!(" {}: {count} ({share}).", r.label));
+    }
+    let rows = rows
+        .iter()
+        .map(|r| {
+            let (count, share) = said(r);
+            vec![r.label.clone(), count, share]
+        })
+        .collect();
+    ChartText {
+        summary,
+        table: DataTable {
+            caption: title.to_string(),
+            headers: vec![
+                "End state".into(),
+                "Leads (median)".into(),
+                "Share of inquiries".into(),
+            ],
+            rows,
+        },
+    }
 }
 
 #[cfg(test)]
@@ -105,6 +167,43 @@ mod tests {
         let svg = leak_chart_svg("t", &rows(), 0.0, 400, 200).expect("draws");
         assert!(svg.contains("(0%)"));
         assert!(!svg.contains("NaN"));
+    }
+
+    #[test]
+    fn text_names_the_largest_leak_and_has_a_row_a_bar_as_labelled() {
+        let rows = rows();
+        let text = leak_chart_text("Where every lead ended up", &rows, 27_550.0);
+        assert_eq!(
+            text.summary,
+            "The largest leak is in nurture: 25,000 leads, 91% of 27,550 inquiries. Won: 450 (1.6%)."
+        );
+        let t = &text.table;
+        assert_eq!(t.caption, "Where every lead ended up");
+        assert_eq!(
+            t.headers,
+            ["End state", "Leads (median)", "Share of inquiries"]
+        );
+        assert_eq!(t.rows.len(), rows.len(), "one row a bar");
+        let svg = leak_chart_svg("t", &rows, 27_550.0, 800, 320).expect("draws");
+        for row in &t.rows {
+            // The bar's label, e.g. "1,200 (4.4%)", holds exactly the table's figures.
+            assert!(svg.contains(&format!("{} ({})", row[1], row[2])), "{row:?}");
+        }
+        assert_eq!(t.rows[1], ["Abandoned untouched", "1,200", "4.4%"]);
+    }
+
+    #[test]
+    fn text_without_leaks_or_inquiries_still_reads() {
+        let won = [LeakRow {
+            label: "Won".into(),
+            count: 10.0,
+            owner: Owner::Won,
+        }];
+        let text = leak_chart_text("t", &won, 0.0);
+        assert_eq!(
+            text.summary,
+            "No leads leaked of 0 inquiries. Won: 10 (0%)."
+        );
     }
 
     #[cfg(not(target_arch = "wasm32"))]

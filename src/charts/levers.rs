@@ -1,6 +1,7 @@
 //! The marginal value of each lever as a ranked horizontal bar chart: the bar is the mean
 //! change in bookings, the whisker its 90% confidence interval.
 
+use super::data_table::{ChartText, DataTable};
 use super::hbars::{hbar_chart_svg, HBar, HBarLayout};
 use super::{palette, ChartError, ValueFormat};
 
@@ -26,10 +27,10 @@ fn signed(format: ValueFormat, v: f64) -> String {
 /// Blue when the whole interval is above zero, vermillion when it is below, grey when the
 /// effect cannot be told from zero.
 fn colour(l: &LeverBar) -> plotters::style::RGBColor {
-    match l.interval {
-        Some((low, _)) if low > 0.0 => palette::BLUE,
-        Some((_, high)) if high < 0.0 => palette::VERMILLION,
-        _ => palette::GREY,
+    match sureness(l) {
+        Sureness::Adds => palette::BLUE,
+        Sureness::Costs => palette::VERMILLION,
+        Sureness::Unclear => palette::GREY,
     }
 }
 
@@ -70,6 +71,100 @@ pub fn lever_chart_svg(
         label_width: 200,
     };
     hbar_chart_svg(&layout, &rows)
+}
+
+/// Whether the whole interval is above zero, below it, or neither: what the bar's colour says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Sureness {
+    Adds,
+    Costs,
+    Unclear,
+}
+
+fn sureness(l: &LeverBar) -> Sureness {
+    match l.interval {
+        Some((low, _)) if low > 0.0 => Sureness::Adds,
+        Some((_, high)) if high < 0.0 => Sureness::Costs,
+        _ => Sureness::Unclear,
+    }
+}
+
+fn interval_text(format: ValueFormat, l: &LeverBar) -> String {
+    match l.interval {
+        Some((low, high)) => format!("{} to {}", signed(format, low), signed(format, high)),
+        None => "not measured".into(),
+    }
+}
+
+/// The summary sentence and the data table of [`lever_chart_svg`]'s chart: the lever that
+/// surely adds the most and how many surely add, surely cost or cannot be told from zero
+/// (the bars' colours); one table row a bar in the chart's order.
+pub fn lever_chart_text(
+    title: &str,
+    x_label: &str,
+    format: ValueFormat,
+    levers: &[LeverBar],
+) -> ChartText {
+    let count = |s: Sureness| levers.iter().filter(|l| sureness(l) == s).count();
+    let best = levers
+        .iter()
+        .filter(|l| sureness(l) == Sureness::Adds)
+        .fold(None::<&LeverBar>, |best, l| match best {
+            Some(b) if b.mean >= l.mean => Some(b),
+            _ => Some(l),
+        });
+    let lead = match best {
+        Some(l) => format!(
+            "{} adds the most: {} (90% confidence interval {}).",
+            l.label,
+            signed(format, l.mean),
+            interval_text(format, l)
+        ),
+        None if levers.is_empty() => "No lever was measured.".into(),
+        None => "No lever surely adds.".into(),
+    };
+    let summary = if levers.is_empty() {
+        lead
+    } else {
+        let (adds, costs) = (count(Sureness::Adds), count(Sureness::Costs));
+        let s = |n: usize| if n == 1 { "s" } else { "" };
+        format!(
+            "{lead} Of {} levers, {adds} surely add{}, {costs} surely cost{} and {} cannot be told from zero.",
+            levers.len(),
+            s(adds),
+            s(costs),
+            count(Sureness::Unclear)
+        )
+    };
+    let rows = levers
+        .iter()
+        .map(|l| {
+            let effect = match sureness(l) {
+                Sureness::Adds => "surely adds",
+                Sureness::Costs => "surely costs",
+                Sureness::Unclear => "cannot be told from zero",
+            };
+            vec![
+                l.label.clone(),
+                signed(format, l.mean),
+                interval_text(format, l),
+                effect.to_string(),
+            ]
+        })
+        .collect();
+    ChartText {
+        summary,
+        table: DataTable {
+            caption: format!("{title}. {x_label}"),
+            headers: vec![
+                "Lever".into(),
+                "Mean change".into(),
+                "90% confidence interval".into(),
+                "Effect".into(),
+            ],
+            rows,
+        },
+    }
 }
 
 #[cfg(test)]
@@ -137,6 +232,54 @@ mod tests {
         for c in ["#0072B2", "#D55E00", "#8C8C8C"] {
             assert!(svg.contains(c), "{c} drawn");
         }
+    }
+
+    #[test]
+    fn text_names_the_surest_gain_and_has_a_row_a_bar_as_labelled() {
+        let text = lever_chart_text(
+            "What each lever adds",
+            "Change in bookings ($)",
+            ValueFormat::Money,
+            &levers(),
+        );
+        assert_eq!(
+            text.summary,
+            "+1 SDR adds the most: +$410K (90% confidence interval +$300K to +$520K). \
+             Of 4 levers, 1 surely adds, 1 surely costs and 2 cannot be told from zero."
+        );
+        let t = &text.table;
+        assert_eq!(t.caption, "What each lever adds. Change in bookings ($)");
+        assert_eq!(t.rows.len(), levers().len(), "one row a bar");
+        assert_eq!(
+            t.rows[2],
+            ["Threshold +5", "-$40K", "-$90K to -$10K", "surely costs"]
+        );
+        assert_eq!(
+            t.rows[3],
+            [
+                "One replication",
+                "+$5K",
+                "not measured",
+                "cannot be told from zero"
+            ]
+        );
+        let svg = draw();
+        for row in &t.rows[..3] {
+            // The bar's label, e.g. "+$120K (-$50K to +$190K)", holds the table's figures.
+            assert!(svg.contains(&format!("{} ({})", row[1], row[2])), "{row:?}");
+        }
+    }
+
+    #[test]
+    fn text_when_no_lever_surely_adds() {
+        let unsure = &levers()[1..];
+        let text = lever_chart_text("t", "x", ValueFormat::Money, unsure);
+        assert!(text
+            .summary
+            .starts_with("No lever surely adds. Of 3 levers, 0 surely add"));
+        let none = lever_chart_text("t", "x", ValueFormat::Money, &[]);
+        assert_eq!(none.summary, "No lever was measured.");
+        assert!(none.table.rows.is_empty());
     }
 
     #[test]

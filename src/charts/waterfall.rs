@@ -4,6 +4,7 @@
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
+use super::data_table::{decapitalise, ChartText, DataTable};
 use super::svg::Svg;
 use super::{palette, ChartError, FONT};
 use crate::engine::ExpectedFunnel;
@@ -91,6 +92,65 @@ pub fn waterfall_svg(
     Ok(svg)
 }
 
+/// The summary sentence and the data table of [`waterfall_svg`]'s chart: the first and last
+/// stage's expected counts; one table row a bar with its count and its conversion from the
+/// previous stage (as under the bar's name).
+pub fn waterfall_text(funnel: &ExpectedFunnel) -> ChartText {
+    let summary = match (funnel.stages.first(), funnel.stages.last()) {
+        (Some(first), Some(last)) if funnel.stages.len() > 1 => {
+            let share = if first.count > 0.0 {
+                format!(
+                    ", {} of {}",
+                    format::percent(last.count / first.count),
+                    decapitalise(first.stage.label())
+                )
+            } else {
+                String::new()
+            };
+            format!(
+                "Over {} weeks, {} {} are expected to become {} {}{share}.",
+                funnel.weeks,
+                format::count(first.count),
+                decapitalise(first.stage.label()),
+                format::count(last.count),
+                decapitalise(last.stage.label()),
+            )
+        }
+        (Some(only), _) => format!(
+            "Over {} weeks, {} {} are expected.",
+            funnel.weeks,
+            format::count(only.count),
+            decapitalise(only.stage.label())
+        ),
+        _ => format!("No stages over {} weeks.", funnel.weeks),
+    };
+    let rows = funnel
+        .stages
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            let rate = if i == 0 {
+                "n/a".to_string()
+            } else {
+                format::percent(s.rate_from_previous.get())
+            };
+            vec![s.stage.label().to_string(), format::count(s.count), rate]
+        })
+        .collect();
+    ChartText {
+        summary,
+        table: DataTable {
+            caption: format!("Expected funnel over {} weeks", funnel.weeks),
+            headers: vec![
+                "Stage".into(),
+                "Leads (expected count)".into(),
+                "Conversion from the previous stage".into(),
+            ],
+            rows,
+        },
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -135,6 +195,26 @@ mod tests {
         // Bars are proportional to the counts: MQL bar is 10% of the inquiry bar (to a pixel).
         assert!((h[1] - h[0] * 0.10).abs() <= 1.0, "{h:?}");
         assert!((h[2] - h[1] * 0.85).abs() <= 1.0, "{h:?}");
+    }
+
+    #[test]
+    fn text_names_first_and_last_stage_and_has_a_row_a_bar_as_labelled() {
+        let f = default_funnel();
+        let text = waterfall_text(&f);
+        assert_eq!(
+            text.summary,
+            "Over 52 weeks, 31,200 inquiries are expected to become 477 won deals, 1.5% of inquiries."
+        );
+        let t = &text.table;
+        assert_eq!(t.rows.len(), f.stages.len(), "one row a bar");
+        assert_eq!(t.rows[0], ["Inquiries", "31,200", "n/a"]);
+        assert_eq!(t.rows[1][2], "10%");
+        let svg = waterfall_svg(&f, 800, 400).expect("draws");
+        for row in &t.rows[1..] {
+            // The name under the bar, e.g. "MQLs (10%)", and the count above it.
+            assert!(svg.contains(&format!("{} ({})", row[0], row[2])), "{row:?}");
+            assert!(svg.contains(&row[1]), "{row:?}");
+        }
     }
 
     #[cfg(not(target_arch = "wasm32"))]
