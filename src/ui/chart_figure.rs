@@ -1,11 +1,15 @@
-//! A chart in the results: the SVG drawn by a pure function in `charts`, its caption, and
-//! buttons that download it as SVG or PNG (for slides).
+//! A chart in the results: the SVG drawn by a pure function in `charts`, its text
+//! alternative (a summary sentence under the chart, which also names the picture, and the data
+//! table in a collapsed disclosure), its caption, and buttons that download it as SVG or PNG
+//! (for slides).
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::browser;
+use super::chart_table::ChartTable;
 use super::state::AppState;
+use crate::charts::ChartText;
 
 #[component]
 pub fn ChartFigure(
@@ -14,8 +18,18 @@ pub fn ChartFigure(
     #[prop(into)]
     svg: Signal<Option<String>>,
     #[prop(into)] caption: String,
+    /// The chart's summary sentence and data table (from the chart's `*_text` function), or
+    /// `None` while there is nothing to say yet.
+    #[prop(optional, into)]
+    text: Signal<Option<ChartText>>,
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
+    let summary_id = format!("{id}-summary");
+    let labelled_by = summary_id.clone();
+    let table_id = id.clone();
+    let has_text = move || text.with(Option::is_some);
+    let summary = move || text.with(|t| t.as_ref().map(|t| t.summary.clone()));
+    let table = Signal::derive(move || text.with(|t| t.as_ref().map(|t| t.table.clone())));
     let stem = id.trim_start_matches("chart-").to_string();
     let svg_name = format!("handoff-{stem}.svg");
     let png_name = format!("handoff-{stem}.png");
@@ -37,9 +51,19 @@ pub fn ChartFigure(
     view! {
         <figure class="chart" id=id>
             {move || match svg.get() {
-                Some(s) => view! { <div class="chart-svg" inner_html=s></div> }.into_any(),
+                Some(s) => {
+                    let by = labelled_by.clone();
+                    view! {
+                        <div class="chart-svg" inner_html=s role=move || has_text().then_some("img")
+                            aria-labelledby=move || has_text().then(|| by.clone())></div>
+                    }.into_any()
+                }
                 None => view! { <div class="chart-empty">"Simulating..."</div> }.into_any(),
             }}
+            <Show when=has_text>
+                <p class="chart-summary" id=summary_id.clone()>{summary}</p>
+                <ChartTable id=table_id.clone() table=table/>
+            </Show>
             <figcaption>
                 {caption}
                 <span class="chart-export">

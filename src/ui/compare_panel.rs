@@ -9,8 +9,10 @@ use super::compare_table::CompareTable;
 use super::files::{self, file_stem};
 use super::state::{AppState, CompareChoice, CompareView, Side};
 use crate::analysis::{comparison_csv, funnel_pairs};
-use crate::charts::compare::funnel_pair_svg;
-use crate::charts::{band_chart_svg, Band, BandChart, ValueFormat};
+use crate::charts::{
+    band_chart_svg, band_chart_text, funnel_pair_svg, funnel_pair_text, Band, BandChart, ChartText,
+    Reading, ValueFormat,
+};
 use crate::engine::Weekly;
 
 fn side_value(s: Side) -> String {
@@ -79,7 +81,8 @@ fn SidePicker(label: &'static str, id: &'static str, is_a: bool) -> impl IntoVie
     }
 }
 
-fn overlay_svg(v: &CompareView) -> Option<String> {
+/// Builds the overlaid cumulative bookings of A and B and hands the chart to `f`.
+fn with_overlay<T>(v: &CompareView, f: impl FnOnce(&BandChart<'_>) -> T) -> Option<T> {
     let (a, b) = (
         v.a.series(Weekly::CumulativeBookings)?,
         v.b.series(Weekly::CumulativeBookings)?,
@@ -105,13 +108,25 @@ fn overlay_svg(v: &CompareView) -> Option<String> {
         ],
         reference: None,
     };
-    band_chart_svg(&chart, 760, 380).ok()
+    Some(f(&chart))
+}
+
+fn overlay_svg(v: &CompareView) -> Option<String> {
+    with_overlay(v, |c| band_chart_svg(c, 760, 380).ok()).flatten()
+}
+
+fn overlay_text(v: &CompareView) -> Option<ChartText> {
+    with_overlay(v, |c| band_chart_text(c, Reading::End))
 }
 
 fn funnel_svg(v: &CompareView) -> Option<String> {
     let stages = funnel_pairs(&v.a, &v.b);
     // The chart labels its series "A: …" and "B: …" itself.
     funnel_pair_svg(&stages, &v.a_name, &v.b_name, 760, 400).ok()
+}
+
+fn funnel_text(v: &CompareView) -> ChartText {
+    funnel_pair_text(&funnel_pairs(&v.a, &v.b), &v.a_name, &v.b_name)
 }
 
 fn export(state: AppState, v: &CompareView) {
@@ -130,6 +145,8 @@ fn CompareResults(view_data: std::sync::Arc<CompareView>) -> impl IntoView {
     let v = view_data;
     let overlay = overlay_svg(&v);
     let funnel = funnel_svg(&v);
+    let overlay_said = overlay_text(&v);
+    let funnel_said = Some(funnel_text(&v));
     let note = format!(
         "Both run with seed {} and {} replications (common random numbers), so the difference comes from the parameters.{}",
         v.a.seed,
@@ -145,8 +162,10 @@ fn CompareResults(view_data: std::sync::Arc<CompareView>) -> impl IntoView {
         </button>
         <div class="chart-grid">
             <ChartFigure id="chart-compare-bookings" svg=Signal::derive(move || overlay.clone())
+                text=Signal::derive(move || overlay_said.clone())
                 caption="Each band holds 80% of the replications (P10 to P90); the lines are medians."/>
             <ChartFigure id="chart-compare-funnel" svg=Signal::derive(move || funnel.clone())
+                text=Signal::derive(move || funnel_said.clone())
                 caption="Leads reaching each stage, median of the replications."/>
         </div>
     }

@@ -7,40 +7,17 @@ use super::chart_figure::ChartFigure;
 use super::state::AppState;
 use crate::analysis::funnel_stages;
 use crate::charts::{
-    hbar_chart_svg, leak_chart_svg, palette, HBar, HBarLayout, LeakRow, Owner, ValueFormat,
+    leak_chart_svg, leak_chart_text, stage_chart_svg, stage_chart_text, LeakRow, Owner,
 };
 use crate::engine::{RunResult, Total};
 use crate::format;
 
-fn stage_svg(r: &RunResult) -> Option<String> {
-    let mut previous: Option<f64> = None;
-    let rows: Vec<HBar> = funnel_stages(r)
+/// Each funnel stage's median.
+fn stage_medians(r: &RunResult) -> Vec<(&'static str, f64)> {
+    funnel_stages(r)
         .into_iter()
-        .map(|(label, band)| {
-            let v = band.p50;
-            let rate = previous
-                .filter(|p| *p > 0.0)
-                .map(|p| format!(" ({} of previous)", format::percent(v / p)))
-                .unwrap_or_default();
-            previous = Some(v);
-            HBar {
-                label: label.to_string(),
-                value: v,
-                range: None,
-                colour: palette::BLUE,
-                value_text: format!("{}{rate}", format::count(v)),
-            }
-        })
-        .collect();
-    let layout = HBarLayout {
-        title: "Leads reaching each stage (median)",
-        x_label: "Leads over the run",
-        format: ValueFormat::Count,
-        width: 640,
-        height: 340,
-        label_width: 190,
-    };
-    hbar_chart_svg(&layout, &rows).ok()
+        .map(|(label, band)| (label, band.p50))
+        .collect()
 }
 
 fn owner(state: &str) -> Owner {
@@ -54,40 +31,48 @@ fn owner(state: &str) -> Owner {
     }
 }
 
-fn leak_svg(r: &RunResult) -> Option<String> {
-    let rows: Vec<LeakRow> = r
-        .leaks
+const LEAK_TITLE: &str = "Where every lead is at the end";
+
+fn leak_rows(r: &RunResult) -> Vec<LeakRow> {
+    r.leaks
         .iter()
         .map(|l| LeakRow {
             label: format::capitalise(&l.state),
             count: l.band.p50,
             owner: owner(&l.state),
         })
-        .collect();
-    leak_chart_svg(
-        "Where every lead is at the end",
-        &rows,
-        r.kpi(Total::Inquiries).p50,
-        640,
-        420,
-    )
-    .ok()
+        .collect()
+}
+
+fn leak_svg(r: &RunResult) -> Option<String> {
+    let total = r.kpi(Total::Inquiries).p50;
+    leak_chart_svg(LEAK_TITLE, &leak_rows(r), total, 640, 420).ok()
+}
+
+/// A memo of `f` of the current results (`None` while there are none).
+fn on_run<T: PartialEq + Send + Sync + 'static>(
+    state: AppState,
+    f: fn(&RunResult) -> Option<T>,
+) -> Memo<Option<T>> {
+    Memo::new(move |_| state.results.with(|r| r.as_ref().and_then(|r| f(r))))
 }
 
 #[component]
 pub fn FunnelPanel() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let stages = Memo::new(move |_| {
-        state
-            .results
-            .with(|r| r.as_ref().and_then(|r| stage_svg(r)))
+    let stages = on_run(state, |r| stage_chart_svg(&stage_medians(r), 640, 340).ok());
+    let stages_text = on_run(state, |r| Some(stage_chart_text(&stage_medians(r))));
+    let leaks = on_run(state, leak_svg);
+    let leaks_text = on_run(state, |r| {
+        let total = r.kpi(Total::Inquiries).p50;
+        Some(leak_chart_text(LEAK_TITLE, &leak_rows(r), total))
     });
-    let leaks = Memo::new(move |_| state.results.with(|r| r.as_ref().and_then(|r| leak_svg(r))));
     view! {
-        <ChartFigure id="chart-funnel" svg=stages caption="Medians across replications; each stage as a share of the one before."/>
+        <ChartFigure id="chart-funnel" svg=stages text=stages_text caption="Medians across replications; each stage as a share of the one before."/>
         <ChartFigure
             id="chart-leaks"
             svg=leaks
+            text=leaks_text
             caption="Orange: marketing's side (nurture, dormant). Red: SDRs' side (queue, abandoned, unreached, rejected). Blue: closing. Green: won. In every replication these add up exactly to the inquiries."
         />
     }

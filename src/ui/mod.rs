@@ -5,6 +5,7 @@ mod app;
 mod browser;
 mod channel_editor;
 mod chart_figure;
+mod chart_table;
 mod compare_panel;
 mod compare_run;
 mod compare_table;

@@ -6,9 +6,12 @@ use leptos::prelude::*;
 use super::chart_figure::ChartFigure;
 use super::state::AppState;
 use crate::analysis::{Constraint, Diagnosis};
-use crate::charts::{lever_chart_svg, LeverBar, ValueFormat};
+use crate::charts::{lever_chart_svg, lever_chart_text, ChartText, LeverBar, ValueFormat};
 
-fn lever_svg(d: &Diagnosis) -> Option<String> {
+const LEVER_TITLE: &str = "What each lever adds to bookings";
+
+/// The levers' bars and the x-axis label of the lever chart.
+fn lever_bars(d: &Diagnosis) -> (Vec<LeverBar>, String) {
     let bars: Vec<LeverBar> = d
         .levers
         .iter()
@@ -19,17 +22,20 @@ fn lever_svg(d: &Diagnosis) -> Option<String> {
         })
         .collect();
     let pairs = d.lever_pairs();
-    lever_chart_svg(
-        "What each lever adds to bookings",
-        &format!(
-            "Change in bookings over the run ($): mean of {pairs} paired replications, 90% confidence interval"
-        ),
-        ValueFormat::Money,
-        &bars,
-        820,
-        330,
-    )
-    .ok()
+    let x_label = format!(
+        "Change in bookings over the run ($): mean of {pairs} paired replications, 90% confidence interval"
+    );
+    (bars, x_label)
+}
+
+fn lever_svg(d: &Diagnosis) -> Option<String> {
+    let (bars, x_label) = lever_bars(d);
+    lever_chart_svg(LEVER_TITLE, &x_label, ValueFormat::Money, &bars, 820, 330).ok()
+}
+
+fn lever_text(d: &Diagnosis) -> ChartText {
+    let (bars, x_label) = lever_bars(d);
+    lever_chart_text(LEVER_TITLE, &x_label, ValueFormat::Money, &bars)
 }
 
 fn headline(binding: &[Constraint]) -> String {
@@ -62,6 +68,7 @@ pub fn VerdictPanel() -> impl IntoView {
     let diagnosis = state.diagnosis;
     let progress = state.progress;
     let chart = Memo::new(move |_| diagnosis.with(|d| d.as_ref().and_then(|d| lever_svg(d))));
+    let text = Memo::new(move |_| diagnosis.with(|d| d.as_ref().map(|d| lever_text(d))));
     view! {
         <section class="verdict" id="verdict" aria-labelledby="verdict-title" aria-live="polite">
             <div class="verdict-text">
@@ -103,6 +110,7 @@ pub fn VerdictPanel() -> impl IntoView {
             <ChartFigure
                 id="chart-levers"
                 svg=chart
+                text=text
                 caption="Each lever is run on the same random numbers as the scenario, so the difference is the lever's effect, not noise. Blue: surely adds bookings; vermillion: surely costs bookings; grey: cannot be told from zero."
             />
         </section>

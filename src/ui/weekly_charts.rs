@@ -6,7 +6,9 @@ use leptos::prelude::*;
 use super::chart_figure::ChartFigure;
 use super::state::AppState;
 use crate::analysis::capacity::sdr_mqls_per_week;
-use crate::charts::{band_chart_svg, Band, BandChart, ValueFormat};
+use crate::charts::{
+    band_chart_svg, band_chart_text, Band, BandChart, ChartText, Reading, ValueFormat,
+};
 use crate::engine::{RunResult, Weekly};
 
 struct Spec {
@@ -17,6 +19,8 @@ struct Spec {
     series: &'static [(Weekly, &'static str)],
     /// Draw the SDR team's attempt capacity as a dashed reference line.
     sdr_capacity: bool,
+    /// What the summary sentence reads from the medians.
+    reading: Reading,
     caption: &'static str,
 }
 
@@ -28,6 +32,7 @@ const CHARTS: [Spec; 6] = [
         format: ValueFormat::Money,
         series: &[(Weekly::Bookings, "Bookings")],
         sdr_capacity: false,
+        reading: Reading::Average,
         caption: "Won deals book revenue on their close date; the first weeks are low because opportunities take a sales cycle to close.",
     },
     Spec {
@@ -37,6 +42,7 @@ const CHARTS: [Spec; 6] = [
         format: ValueFormat::Money,
         series: &[(Weekly::CumulativeBookings, "Bookings to date")],
         sdr_capacity: false,
+        reading: Reading::End,
         caption: "The shaded band holds 80% of the replications (P10 to P90).",
     },
     Spec {
@@ -46,6 +52,7 @@ const CHARTS: [Spec; 6] = [
         format: ValueFormat::Count,
         series: &[(Weekly::Mqls, "MQLs"), (Weekly::FirstTouches, "First touches")],
         sdr_capacity: true,
+        reading: Reading::Average,
         caption: "When MQLs arrive faster than SDRs can touch them, the gap piles up in the queue. The dashed line is SDR capacity: the MQLs per week the team's hours can work, at the attempts and conversations an MQL took in this run.",
     },
     Spec {
@@ -55,6 +62,7 @@ const CHARTS: [Spec; 6] = [
         format: ValueFormat::Count,
         series: &[(Weekly::SdrQueue, "Queue")],
         sdr_capacity: false,
+        reading: Reading::End,
         caption: "Untouched MQLs waiting for a first attempt; past the abandonment age they are dropped.",
     },
     Spec {
@@ -64,6 +72,7 @@ const CHARTS: [Spec; 6] = [
         format: ValueFormat::Hours,
         series: &[(Weekly::MedianSpeedToLeadHours, "Speed-to-lead")],
         sdr_capacity: false,
+        reading: Reading::Average,
         caption: "Comes out of SDR capacity: the response target plus the wait in the queue.",
     },
     Spec {
@@ -73,11 +82,18 @@ const CHARTS: [Spec; 6] = [
         format: ValueFormat::Percent,
         series: &[(Weekly::SdrUtilisation, "SDRs"), (Weekly::AeUtilisation, "AEs")],
         sdr_capacity: false,
+        reading: Reading::Average,
         caption: "Near 100% a team is the constraint; well below it, the team waits for work.",
     },
 ];
 
-fn draw(r: &RunResult, capacity: Option<f64>, spec: &Spec) -> Option<String> {
+/// Builds the chart of `spec` from the run and hands it to `f` (the SVG or the text).
+fn with_chart<T>(
+    r: &RunResult,
+    capacity: Option<f64>,
+    spec: &Spec,
+    f: impl FnOnce(&BandChart<'_>) -> T,
+) -> T {
     let bands: Vec<Band<'_>> = spec
         .series
         .iter()
@@ -102,7 +118,26 @@ fn draw(r: &RunResult, capacity: Option<f64>, spec: &Spec) -> Option<String> {
         bands,
         reference: (!line.is_empty()).then_some(("SDR capacity (MQLs)", line.as_slice())),
     };
-    band_chart_svg(&chart, 640, 340).ok()
+    f(&chart)
+}
+
+fn draw(r: &RunResult, capacity: Option<f64>, spec: &Spec) -> Option<String> {
+    with_chart(r, capacity, spec, |c| band_chart_svg(c, 640, 340).ok())
+}
+
+fn describe(r: &RunResult, capacity: Option<f64>, spec: &Spec) -> ChartText {
+    with_chart(r, capacity, spec, |c| band_chart_text(c, spec.reading))
+}
+
+/// Calls `f` with the run and the SDR capacity line's value (tracking only the results).
+fn with_run<T>(state: AppState, f: impl FnOnce(&RunResult, Option<f64>) -> Option<T>) -> Option<T> {
+    state.results.with(|r| {
+        let r = r.as_ref()?;
+        let capacity = state
+            .validated
+            .with_untracked(|v| v.as_ref().ok().and_then(|v| sdr_mqls_per_week(v, r)));
+        f(r, capacity)
+    })
 }
 
 #[component]
@@ -111,16 +146,9 @@ pub fn WeeklyCharts() -> impl IntoView {
     CHARTS
         .iter()
         .map(|spec| {
-            let svg = Memo::new(move |_| {
-                state.results.with(|r| {
-                    let r = r.as_ref()?;
-                    let capacity = state
-                        .validated
-                        .with_untracked(|v| v.as_ref().ok().and_then(|v| sdr_mqls_per_week(v, r)));
-                    draw(r, capacity, spec)
-                })
-            });
-            view! { <ChartFigure id=spec.id svg=svg caption=spec.caption/> }
+            let svg = Memo::new(move |_| with_run(state, |r, c| draw(r, c, spec)));
+            let text = Memo::new(move |_| with_run(state, |r, c| Some(describe(r, c, spec))));
+            view! { <ChartFigure id=spec.id svg=svg caption=spec.caption text=text/> }
         })
         .collect_view()
 }
