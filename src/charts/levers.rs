@@ -116,7 +116,7 @@ pub fn lever_chart_text(
     let lead = match best {
         Some(l) => format!(
             "{} adds the most: {} (90% confidence interval {}).",
-            l.label,
+            crate::format::capitalise(&l.label),
             signed(format, l.mean),
             interval_text(format, l)
         ),
@@ -272,6 +272,17 @@ mod tests {
 
     #[test]
     fn text_when_no_lever_surely_adds() {
+        let mut lower = levers();
+        lower[0].label = "one more SDR".into();
+        let text = lever_chart_text("t", "x", ValueFormat::Money, &lower);
+        assert!(
+            text.summary.starts_with("One more SDR adds the most"),
+            "a sentence starts in capitals"
+        );
+        assert_eq!(
+            text.table.rows[0][0], "one more SDR",
+            "the row keeps the bar's label"
+        );
         let unsure = &levers()[1..];
         let text = lever_chart_text("t", "x", ValueFormat::Money, unsure);
         assert!(text
