@@ -10,6 +10,7 @@ pub mod journeys;
 pub mod lenses;
 pub mod report;
 pub mod sla;
+pub mod tour;
 
 pub use bottleneck::{
     diagnose, diagnose_from, lever_scenario, Constraint, Diagnosis, Evidence, Lever, LeverEffect,

@@ -16,6 +16,7 @@ use super::shared_banner::SharedBanner;
 use super::simulate;
 use super::skip_link::SkipLink;
 use super::state::AppState;
+use super::tour_state::Tour;
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -50,6 +51,9 @@ pub fn App() -> impl IntoView {
     simulate::run_on_change(state);
     compare_run::run_on_change(state);
     provide_context(state);
+    let tour = Tour::restore();
+    tour.autosave();
+    provide_context(tour);
     let dragging = RwSignal::new(false);
     let over = move |ev: leptos::ev::DragEvent| {
         ev.prevent_default();

@@ -72,6 +72,22 @@ pub fn download_text(filename: &str, mime: &str, text: &str) -> Result<(), Brows
     clicked
 }
 
+/// Marks the element with `id` as the one the tour points at (`data-tour-highlight`);
+/// `None` clears the mark.
+pub fn highlight(id: Option<&str>) {
+    let Some(doc) = window().ok().and_then(|w| w.document()) else {
+        return;
+    };
+    if let Ok(Some(old)) = doc.query_selector("[data-tour-highlight]") {
+        // Removing an attribute the element has cannot fail.
+        let _ = old.remove_attribute("data-tour-highlight");
+    }
+    if let Some(el) = id.and_then(|id| doc.get_element_by_id(id)) {
+        // Setting a plain attribute on an element cannot fail.
+        let _ = el.set_attribute("data-tour-highlight", "");
+    }
+}
+
 /// Draws an SVG document onto a canvas at twice its size and downloads it as a PNG.
 pub async fn download_png(filename: &str, svg: &str) -> Result<(), BrowserError> {
     let size = |name: &str| -> u32 {

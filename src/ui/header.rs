@@ -4,10 +4,21 @@ use leptos::prelude::*;
 
 use super::persist::SaveStatus;
 use super::state::AppState;
+use super::tour_panel;
+use super::tour_state::Tour;
 
 #[component]
 pub fn Header() -> impl IntoView {
     let state = expect_context::<AppState>();
+    let tour = expect_context::<Tour>();
+    let touring = move || tour.progress.with(|p| p.open);
+    let toggle_tour = move |_| {
+        if touring() {
+            tour_panel::leave(state, tour);
+        } else {
+            tour_panel::open(state, tour);
+        }
+    };
     let status_text = move || match state.save_status.get() {
         _ if state.shared_view.get() => "Shared scenario: not saved unless you keep it".to_string(),
         SaveStatus::Saved => "Saved in this browser only".to_string(),
@@ -22,6 +33,10 @@ pub fn Header() -> impl IntoView {
             <p class="tagline">
                 "What really limits your revenue: marketing's leads or sales' follow-up?"
             </p>
+            <button type="button" class="header-link link" id="tour-toggle"
+                aria-pressed=move || touring().to_string() on:click=toggle_tour>
+                {move || if touring() { "Leave the tour" } else { "Guided tour" }}
+            </button>
             <a class="header-link" href="#glossary" id="glossary-link">"Glossary"</a>
             <a class="header-link" href="#methodology" id="methodology-link">"Methodology"</a>
             <p class="save-status" id="save-status" class:off=move || state.save_status.get() != SaveStatus::Saved || state.shared_view.get()>

@@ -40,6 +40,8 @@ mod sla_panel;
 mod sla_verdict;
 mod state;
 mod storage;
+mod tour_panel;
+mod tour_state;
 mod undo_replace;
 mod vanity_card;
 mod verdict_panel;

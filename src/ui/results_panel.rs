@@ -16,6 +16,7 @@ use super::scenario_actions::ScenarioActions;
 use super::skip_link::RESULTS_ID;
 use super::sla_panel::SlaPanel;
 use super::state::AppState;
+use super::tour_panel::TourPanel;
 use super::verdict_panel::VerdictPanel;
 use super::weekly_charts::WeeklyCharts;
 use crate::model::access::field_label;
@@ -112,6 +113,7 @@ pub fn ResultsPanel() -> impl IntoView {
             <PrintSummary/>
             <ScenarioActions/>
             <StatusLine/>
+            <TourPanel/>
             <ComparePanel/>
             <KpiRow/>
             <VerdictPanel/>

@@ -163,6 +163,56 @@ test.describe("follow one lead", () => {
   });
 });
 
+test.describe("guided tour", () => {
+  test.use({ bypassCSP: true });
+
+  test("predict, then reveal with the screen's own figures; survives a reload; keyboard; gives the scenario back", async ({ page }) => {
+    test.setTimeout(120_000);
+    await load(page);
+    await setNumber(page, "sdr-headcount-number", 3);
+    await page.locator("#tour-toggle").click();
+    const tour = page.locator("#tour");
+    await expect(tour.locator("h2")).toHaveText("Guided tour, step 1 of 5: A flood of leads");
+    const runIt = page.locator("#tour-run");
+    await expect(tour.locator(".tour-status")).toHaveText("Make your prediction, then run it.", { timeout: 30_000 });
+    await expect(runIt).toBeDisabled();
+    await page.getByLabel("Up", { exact: true }).check();
+    // The prediction survives a reload; the tour resumes at its step.
+    await page.reload();
+    await expect(tour.locator("h2")).toHaveText(/step 1 of 5/);
+    await expect(page.getByLabel("Up", { exact: true })).toBeChecked();
+    await expect(runIt).toBeEnabled({ timeout: 30_000 });
+    await runIt.click();
+    const reveal = page.locator("#tour-reveal");
+    await expect(reveal).toBeVisible({ timeout: 30_000 });
+    // The explanation quotes the run now on the screen.
+    const bookings = await page.locator("#kpi-bookings").textContent();
+    await expect(reveal).toContainText(`to ${bookings}`);
+    await expect(page.locator("#chart-utilisation")).toHaveAttribute("data-tour-highlight", "");
+    expect(await seriousViolations(page), "tour").toEqual([]);
+    await tour.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(ARTIFACTS, "tour.png") });
+    // Step 2 by keyboard: arrows choose, Tab reaches "Run it", Enter runs.
+    await page.locator("#tour-next").click();
+    await expect(tour.locator("h2")).toHaveText("Guided tour, step 2 of 5: Speed-to-lead");
+    await expect(runIt).toBeDisabled();
+    await expect(tour.locator(".tour-status")).toHaveText("Make your prediction, then run it.", { timeout: 30_000 });
+    await page.getByLabel("Up", { exact: true }).focus();
+    await page.keyboard.press("ArrowDown");
+    await expect(page.getByLabel("Down", { exact: true })).toBeChecked();
+    await page.keyboard.press("Tab");
+    await expect(runIt).toBeFocused();
+    await page.keyboard.press("Enter");
+    await expect(reveal).toContainText("You predicted it: Down.", { timeout: 30_000 });
+    await expect(page.locator("#chart-speed")).toHaveAttribute("data-tour-highlight", "");
+    // Leaving puts the learner's own scenario back.
+    await page.locator("#tour-leave").click();
+    await expect(tour).toBeHidden();
+    await expect(page.locator("#sdr-headcount-number")).toHaveValue("3");
+    await expect(page.locator("[data-tour-highlight]")).toHaveCount(0);
+  });
+});
+
 test.describe("two lenses", () => {
   test.use({ bypassCSP: true });
 
