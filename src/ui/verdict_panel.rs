@@ -32,7 +32,7 @@ fn lever_svg(d: &Diagnosis) -> Option<String> {
     .ok()
 }
 
-fn headline(binding: &[Constraint]) -> String {
+pub(super) fn headline(binding: &[Constraint]) -> String {
     let names: Vec<&str> = binding.iter().map(|c| c.label()).collect();
     if names.is_empty() {
         "No binding constraint found".into()
@@ -41,7 +41,7 @@ fn headline(binding: &[Constraint]) -> String {
     }
 }
 
-fn meanings(binding: &[Constraint]) -> String {
+pub(super) fn meanings(binding: &[Constraint]) -> String {
     let m: Vec<&str> = binding.iter().map(|c| c.meaning()).collect();
     crate::format::capitalise(&m.join("; ")) + "."
 }
