@@ -1,15 +1,18 @@
-//! The app shell: header, controls on the left, results in the main area. A scenario file
-//! dropped anywhere on the page is imported.
+//! The app shell: header, controls on the left (a drawer in presenter mode), results in the
+//! main area; presenter mode's keys along the bottom. A scenario file dropped anywhere on the
+//! page is imported.
 
 use leptos::prelude::*;
 
 use super::browser;
 use super::compare_run;
-use super::controls_panel::ControlsPanel;
+use super::controls_drawer::ControlsDrawer;
 use super::files;
 use super::header::Header;
 use super::links;
 use super::persist;
+use super::presenter::{self, Presenter};
+use super::presenter_keys::PresenterKeys;
 use super::recovery_notice::RecoveryNotice;
 use super::results_panel::ResultsPanel;
 use super::shared_banner::SharedBanner;
@@ -54,6 +57,9 @@ pub fn App() -> impl IntoView {
     let tour = Tour::restore();
     tour.autosave();
     provide_context(tour);
+    let presenter = Presenter::new();
+    provide_context(presenter);
+    presenter::listen(state, presenter);
     let dragging = RwSignal::new(false);
     let over = move |ev: leptos::ev::DragEvent| {
         ev.prevent_default();
@@ -74,9 +80,10 @@ pub fn App() -> impl IntoView {
             <RecoveryNotice/>
             <SharedBanner/>
             <div class="layout">
-                <ControlsPanel/>
+                <ControlsDrawer/>
                 <ResultsPanel/>
             </div>
+            <PresenterKeys/>
         </div>
     }
 }

@@ -201,3 +201,82 @@ pub fn focus(id: &str) {
         let _ = el.focus();
     }
 }
+
+/// Asks the browser to show the whole page full screen. The request is made at once (while
+/// the key press or click that asked for it still counts as the user's gesture); the future
+/// says whether the browser agreed. A refusal is only an error value, never an uncaught
+/// promise rejection.
+pub fn enter_fullscreen() -> impl std::future::Future<Output = Result<(), BrowserError>> {
+    let asked = request_fullscreen();
+    async move {
+        JsFuture::from(asked?)
+            .await
+            .map(|_| ())
+            .map_err(err("full screen was refused:"))
+    }
+}
+
+fn request_fullscreen() -> Result<js_sys::Promise, BrowserError> {
+    let doc = document()?;
+    if !doc.fullscreen_enabled() {
+        return Err(BrowserError("full screen is not available here".into()));
+    }
+    let root = doc
+        .document_element()
+        .ok_or_else(|| BrowserError("no page element".into()))?;
+    call_promise(&root, "requestFullscreen")
+}
+
+/// Calls the method `name` of `target`, which returns a promise.
+fn call_promise(target: &JsValue, name: &str) -> Result<js_sys::Promise, BrowserError> {
+    let method: js_sys::Function = js_sys::Reflect::get(target, &JsValue::from_str(name))
+        .ok()
+        .and_then(|m| m.dyn_into().ok())
+        .ok_or_else(|| BrowserError(format!("this browser has no {name}")))?;
+    method
+        .call0(target)
+        .map_err(err("the browser refused:"))?
+        .dyn_into()
+        .map_err(|_| BrowserError(format!("{name} gave no promise")))
+}
+
+/// Whether the page is shown full screen.
+pub fn is_fullscreen() -> bool {
+    document().is_ok_and(|d| d.fullscreen_element().is_some())
+}
+
+/// Leaves full screen, if the page is full screen; a refusal is ignored.
+pub fn leave_fullscreen() {
+    if !is_fullscreen() {
+        return;
+    }
+    if let Ok(promise) = document().and_then(|d| call_promise(&d, "exitFullscreen")) {
+        wasm_bindgen_futures::spawn_local(async move {
+            let _ = JsFuture::from(promise).await;
+        });
+    }
+}
+
+/// Sets or removes a class on the page's root element (`<html>`), for styles that change
+/// the root font size.
+pub fn set_root_class(class: &str, on: bool) {
+    let root = document().ok().and_then(|d| d.document_element());
+    if let Some(root) = root {
+        let _ = root.class_list().toggle_with_force(class, on);
+    }
+}
+
+/// Whether the event comes from a place where the user types or picks (a form field or
+/// editable text), where single-key shortcuts must not fire.
+pub fn from_form_field(ev: &web_sys::Event) -> bool {
+    let Some(el) = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok())
+    else {
+        return false;
+    };
+    matches!(
+        el.tag_name().to_ascii_lowercase().as_str(),
+        "input" | "select" | "textarea"
+    ) || el.is_content_editable()
+}

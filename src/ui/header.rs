@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use super::persist::SaveStatus;
+use super::presenter::PresenterButtons;
 use super::state::AppState;
 use super::tour_panel;
 use super::tour_state::Tour;
@@ -42,6 +43,7 @@ pub fn Header() -> impl IntoView {
             <p class="save-status" id="save-status" class:off=move || state.save_status.get() != SaveStatus::Saved || state.shared_view.get()>
                 {status_text}
             </p>
+            <PresenterButtons/>
         </header>
         {move || state.notice.get().map(|text| view! {
             <div class="notice" role="alert" id="notice">

@@ -8,7 +8,7 @@ use crate::analysis::Term;
 use crate::engine::{Band, Total};
 use crate::format;
 
-fn figures(band: Band, fmt: fn(f64) -> String) -> KpiFigures {
+pub(super) fn figures(band: Band, fmt: fn(f64) -> String) -> KpiFigures {
     KpiFigures {
         main: fmt(band.p50),
         range: Some(format!("P10-P90: {} to {}", fmt(band.p10), fmt(band.p90))),

@@ -85,6 +85,8 @@ pub fn NumberControl(
     };
     let escape = move |ev: leptos::ev::KeyboardEvent| {
         if ev.key() == "Escape" && open.get_untracked() {
+            // Handled: presenter mode's drawer stays open.
+            ev.prevent_default();
             open.set(false);
         }
     };

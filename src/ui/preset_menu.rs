@@ -5,6 +5,15 @@ use leptos::prelude::*;
 use super::state::AppState;
 use crate::model::{preset, Preset};
 
+/// Loads a preset as the scenario being edited; the scenario it replaces can be brought back
+/// with one click (`UndoReplace`).
+pub fn apply_preset(state: AppState, p: Preset) {
+    super::links::own_again(state);
+    let next = preset(p);
+    let what = format!("loaded the preset \u{201c}{}\u{201d}", next.name);
+    state.replace_scenario(next, what);
+}
+
 #[component]
 pub fn PresetMenu() -> impl IntoView {
     let state = expect_context::<AppState>();
@@ -13,10 +22,7 @@ pub fn PresetMenu() -> impl IntoView {
     let load = move |ev| {
         let v = event_target_value(&ev);
         if let Some(p) = Preset::from_name(&v) {
-            super::links::own_again(state);
-            let next = preset(p);
-            let what = format!("loaded the preset \u{201c}{}\u{201d}", next.name);
-            state.replace_scenario(next, what);
+            apply_preset(state, p);
         }
     };
     view! {

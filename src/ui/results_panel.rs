@@ -11,6 +11,7 @@ use super::kpi_row::KpiRow;
 use super::lead_journey::LeadJourneyPanel;
 use super::lenses_panel::LensesPanel;
 use super::methodology_page::MethodologyPage;
+use super::presenter_headline::PresenterHeadline;
 use super::print_summary::PrintSummary;
 use super::scenario_actions::ScenarioActions;
 use super::skip_link::RESULTS_ID;
@@ -110,6 +111,7 @@ fn workers_note(workers: usize) -> String {
 pub fn ResultsPanel() -> impl IntoView {
     view! {
         <main class="results" id=RESULTS_ID tabindex="-1">
+            <PresenterHeadline/>
             <PrintSummary/>
             <ScenarioActions/>
             <StatusLine/>

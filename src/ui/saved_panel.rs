@@ -39,6 +39,15 @@ fn UndoDelete() -> impl IntoView {
     }
 }
 
+/// Keeps a copy of the current scenario as A and compares it with the current one as B.
+pub fn pin_current(state: AppState) {
+    state.pinned.set(Some(state.scenario.get_untracked()));
+    state.compare.set(Some(CompareChoice {
+        a: Side::Pinned,
+        b: Side::Current,
+    }));
+}
+
 #[component]
 pub fn SavedPanel() -> impl IntoView {
     let state = expect_context::<AppState>();
@@ -55,13 +64,7 @@ pub fn SavedPanel() -> impl IntoView {
         message.set(save_current(state, &typed));
         name.set(String::new());
     };
-    let pin = move |_| {
-        state.pinned.set(Some(state.scenario.get_untracked()));
-        state.compare.set(Some(CompareChoice {
-            a: Side::Pinned,
-            b: Side::Current,
-        }));
-    };
+    let pin = move |_| pin_current(state);
     let ids = move || {
         state
             .library

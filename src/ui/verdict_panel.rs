@@ -38,7 +38,7 @@ fn lever_text(d: &Diagnosis) -> ChartText {
     lever_chart_text(LEVER_TITLE, &x_label, ValueFormat::Money, &bars)
 }
 
-fn headline(binding: &[Constraint]) -> String {
+pub(super) fn headline(binding: &[Constraint]) -> String {
     let names: Vec<&str> = binding.iter().map(|c| c.label()).collect();
     if names.is_empty() {
         "No binding constraint found".into()
@@ -47,7 +47,7 @@ fn headline(binding: &[Constraint]) -> String {
     }
 }
 
-fn meanings(binding: &[Constraint]) -> String {
+pub(super) fn meanings(binding: &[Constraint]) -> String {
     let m: Vec<&str> = binding.iter().map(|c| c.meaning()).collect();
     crate::format::capitalise(&m.join("; ")) + "."
 }
