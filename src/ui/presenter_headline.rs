@@ -10,7 +10,6 @@ use super::kpi_card::{KpiCard, KpiFigures};
 use super::kpi_row::figures;
 use super::presenter::Presenter;
 use super::state::AppState;
-use super::verdict_panel::{headline, meanings};
 use crate::analysis::{Diagnosis, LeverEffect};
 use crate::engine::Total;
 use crate::format;
@@ -95,7 +94,7 @@ pub fn PresenterHeadline() -> impl IntoView {
     };
     let verdict = move || {
         state.diagnosis.with(|d| match d {
-            Some(d) => (headline(&d.binding), meanings(&d.binding)),
+            Some(d) => (d.headline(), d.meanings()),
             None => (
                 "Measuring what limits revenue...".into(),
                 "The verdict comes once each lever is measured.".into(),

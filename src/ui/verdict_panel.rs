@@ -38,20 +38,6 @@ fn lever_text(d: &Diagnosis) -> ChartText {
     lever_chart_text(LEVER_TITLE, &x_label, ValueFormat::Money, &bars)
 }
 
-pub(super) fn headline(binding: &[Constraint]) -> String {
-    let names: Vec<&str> = binding.iter().map(|c| c.label()).collect();
-    if names.is_empty() {
-        "No binding constraint found".into()
-    } else {
-        crate::format::capitalise(&names.join(" and "))
-    }
-}
-
-pub(super) fn meanings(binding: &[Constraint]) -> String {
-    let m: Vec<&str> = binding.iter().map(|c| c.meaning()).collect();
-    crate::format::capitalise(&m.join("; ")) + "."
-}
-
 fn constraint_class(c: Constraint) -> &'static str {
     match c {
         Constraint::SalesCapacity | Constraint::FollowUpPractice => "c-sales",
@@ -75,8 +61,8 @@ pub fn VerdictPanel() -> impl IntoView {
             <h2 id="verdict-title">"What limits revenue"</h2>
             {move || match diagnosis.get() {
                 Some(d) => view! {
-                    <p class="verdict-headline" id="verdict-headline">{headline(&d.binding)}</p>
-                    <p class="verdict-meaning">{meanings(&d.binding)}</p>
+                    <p class="verdict-headline" id="verdict-headline">{d.headline()}</p>
+                    <p class="verdict-meaning">{d.meanings()}</p>
                     <p class="verdict-move" id="verdict-move">{d.next_move.clone()}</p>
                     <p class="verdict-summary" id="verdict-summary">{d.summary.clone()}</p>
                     <ol class="periods" aria-label="Binding constraint by four-week period">
