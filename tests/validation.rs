@@ -103,7 +103,7 @@ fn absurd_volumes_horizons_and_replications_are_rejected() {
                 start_week: 1.0,
                 weeks: 3.0,
                 extra_leads_per_week: 1e7,
-            })
+            });
         },
         "channels[0].burst.extra_leads_per_week",
         "leads per week",

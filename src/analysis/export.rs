@@ -76,7 +76,7 @@ pub fn metric_id(metric: impl std::fmt::Debug) -> String {
 }
 
 fn finish(w: csv::Writer<Vec<u8>>) -> Result<String, ExportError> {
-    let bytes = w.into_inner().map_err(|e| e.into_error())?;
+    let bytes = w.into_inner().map_err(csv::IntoInnerError::into_error)?;
     Ok(String::from_utf8(bytes)?)
 }
 

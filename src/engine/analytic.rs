@@ -20,7 +20,10 @@ pub struct AnalyticFunnel {
 }
 
 /// Expected counts (leads that arrive within the horizon, worked to the end).
-#[allow(clippy::needless_range_loop)] // several per-band arrays are indexed together
+#[allow(
+    clippy::needless_range_loop,
+    reason = "several per-band arrays are indexed together"
+)]
 pub fn analytic_funnel(v: &ValidScenario) -> AnalyticFunnel {
     let c = Curves::new(v);
     let mut reach_fail = 1.0;

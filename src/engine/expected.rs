@@ -106,8 +106,8 @@ mod tests {
     use super::*;
     use crate::model::{ChannelVolume, StageRatesPercent, WaterfallInputs};
 
-    fn valid(raw: WaterfallInputs) -> ValidWaterfall {
-        ValidWaterfall::try_from(&raw).expect("test inputs are valid")
+    fn valid(raw: &WaterfallInputs) -> ValidWaterfall {
+        ValidWaterfall::try_from(raw).expect("test inputs are valid")
     }
 
     fn approx(a: f64, b: f64) {
@@ -118,7 +118,7 @@ mod tests {
     fn hand_computed_default_waterfall() {
         // 600 leads/week x 52 weeks = 31,200 inquiries; x10% = 3,120 MQLs; x85% = 2,652 SALs;
         // x60% = 1,591.2 SQLs; x30% = 477.36 won; x $25,000 = $11,934,000.
-        let f = expected_funnel(&valid(WaterfallInputs::default()));
+        let f = expected_funnel(&valid(&WaterfallInputs::default()));
         approx(f.count(Stage::Inquiry), 31_200.0);
         approx(f.count(Stage::Mql), 3_120.0);
         approx(f.count(Stage::Sal), 2_652.0);
@@ -137,7 +137,7 @@ mod tests {
             }],
             ..WaterfallInputs::default()
         };
-        let f = expected_funnel(&valid(raw));
+        let f = expected_funnel(&valid(&raw));
         for s in &f.stages {
             assert_eq!(s.count, 0.0);
             assert_eq!(s.lost_before, 0.0);
@@ -158,7 +158,7 @@ mod tests {
             deal_size: 1_000.0,
             ..WaterfallInputs::default()
         };
-        let f = expected_funnel(&valid(raw));
+        let f = expected_funnel(&valid(&raw));
         for s in &f.stages {
             approx(s.count, 6_000.0);
         }
@@ -167,7 +167,7 @@ mod tests {
 
     #[test]
     fn leaks_add_up_to_inquiries() {
-        let f = expected_funnel(&valid(WaterfallInputs::default()));
+        let f = expected_funnel(&valid(&WaterfallInputs::default()));
         let leaked: f64 = f.stages.iter().map(|s| s.lost_before).sum();
         approx(leaked + f.won(), f.count(Stage::Inquiry));
     }

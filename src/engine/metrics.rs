@@ -108,31 +108,30 @@ impl Weekly {
 
     /// Label and unit.
     pub fn label(self) -> (&'static str, &'static str) {
-        use Weekly::*;
         match self {
-            Inquiries => ("Inquiries", "leads"),
-            Mqls => ("MQLs", "leads"),
-            SdrQueue => ("SDR queue length (end of week)", "leads"),
-            FirstTouches => ("First touches", "leads"),
-            Attempts => ("Attempts", "attempts"),
-            Contacts => ("Contacts", "leads"),
-            Sals => ("SALs", "leads"),
-            Sqls => ("SQLs", "leads"),
-            OppsOpened => ("Opportunities opened", "opportunities"),
-            Won => ("Won deals", "deals"),
-            Lost => ("Lost deals", "deals"),
-            Bookings => ("Bookings", "dollars"),
-            CumulativeBookings => ("Cumulative bookings", "dollars"),
-            PipelineValue => ("Open pipeline value (end of week)", "dollars"),
-            SdrUtilisation => ("SDR utilisation", "share"),
-            AeUtilisation => ("AE utilisation", "share"),
-            MedianSpeedToLeadHours => ("Median speed-to-lead", "hours"),
-            AbandonedUntouched => ("MQLs abandoned untouched", "leads"),
-            SqlsWaiting => ("SQLs waiting for an AE (end of week)", "leads"),
-            TouchedWithinSla => ("MQLs first touched within the SLA time", "leads"),
-            FirstTouchDecided => ("MQLs first touched or abandoned", "leads"),
-            GivenUpUnreached => ("Leads given up without contact", "leads"),
-            AttemptsOnGivenUp => ("Attempts on leads given up without contact", "attempts"),
+            Weekly::Inquiries => ("Inquiries", "leads"),
+            Weekly::Mqls => ("MQLs", "leads"),
+            Weekly::SdrQueue => ("SDR queue length (end of week)", "leads"),
+            Weekly::FirstTouches => ("First touches", "leads"),
+            Weekly::Attempts => ("Attempts", "attempts"),
+            Weekly::Contacts => ("Contacts", "leads"),
+            Weekly::Sals => ("SALs", "leads"),
+            Weekly::Sqls => ("SQLs", "leads"),
+            Weekly::OppsOpened => ("Opportunities opened", "opportunities"),
+            Weekly::Won => ("Won deals", "deals"),
+            Weekly::Lost => ("Lost deals", "deals"),
+            Weekly::Bookings => ("Bookings", "dollars"),
+            Weekly::CumulativeBookings => ("Cumulative bookings", "dollars"),
+            Weekly::PipelineValue => ("Open pipeline value (end of week)", "dollars"),
+            Weekly::SdrUtilisation => ("SDR utilisation", "share"),
+            Weekly::AeUtilisation => ("AE utilisation", "share"),
+            Weekly::MedianSpeedToLeadHours => ("Median speed-to-lead", "hours"),
+            Weekly::AbandonedUntouched => ("MQLs abandoned untouched", "leads"),
+            Weekly::SqlsWaiting => ("SQLs waiting for an AE (end of week)", "leads"),
+            Weekly::TouchedWithinSla => ("MQLs first touched within the SLA time", "leads"),
+            Weekly::FirstTouchDecided => ("MQLs first touched or abandoned", "leads"),
+            Weekly::GivenUpUnreached => ("Leads given up without contact", "leads"),
+            Weekly::AttemptsOnGivenUp => ("Attempts on leads given up without contact", "attempts"),
         }
     }
 }
@@ -213,55 +212,53 @@ impl Total {
 
     /// Whether the value is a rate in [0, 1].
     pub fn is_rate(self) -> bool {
-        use Total::*;
         matches!(
             self,
-            InquiryToMql
-                | MqlToSal
-                | SalToSql
-                | SqlToWon
-                | ContactRate
-                | ShareMqlsNeverTouched
-                | WinRate
-                | SdrUtilisation
-                | AeUtilisation
+            Total::InquiryToMql
+                | Total::MqlToSal
+                | Total::SalToSql
+                | Total::SqlToWon
+                | Total::ContactRate
+                | Total::ShareMqlsNeverTouched
+                | Total::WinRate
+                | Total::SdrUtilisation
+                | Total::AeUtilisation
         )
     }
 
     /// Label and unit.
     pub fn label(self) -> (&'static str, &'static str) {
-        use Total::*;
         match self {
-            Inquiries => ("Inquiries", "leads"),
-            Mqls => ("MQLs (including re-engaged)", "leads"),
-            FirstTouches => ("MQLs first touched", "leads"),
-            Contacts => ("MQLs contacted", "leads"),
-            Sals => ("SALs", "leads"),
-            Sqls => ("SQLs", "leads"),
-            OppsOpened => ("Opportunities opened", "opportunities"),
-            Won => ("Won deals", "deals"),
-            Lost => ("Lost deals (incl. SQLs lost waiting)", "deals"),
-            Bookings => ("Bookings", "dollars"),
-            MarketingCost => ("Marketing cost (leads)", "dollars"),
-            SalesCost => ("Sales cost (SDRs and AEs)", "dollars"),
-            Roi => ("ROI: (bookings - cost) / cost", "ratio"),
-            CostPerMql => ("Cost per MQL", "dollars"),
-            CostPerSql => ("Cost per SQL", "dollars"),
-            CostPerWon => ("Cost per won deal (CAC)", "dollars"),
-            InquiryToMql => ("Inquiry to MQL", "share"),
-            MqlToSal => ("MQL to SAL", "share"),
-            SalToSql => ("SAL to SQL", "share"),
-            SqlToWon => ("SQL to won", "share"),
-            ContactRate => ("Contacted share of MQLs", "share"),
-            ShareMqlsNeverTouched => ("Share of MQLs never touched", "share"),
-            AttemptsPerMql => ("Attempts per MQL", "attempts"),
-            SdrHoursOnUnqualified => ("SDR hours on leads that did not qualify", "hours"),
-            WinRate => ("Win rate of closed opportunities", "share"),
-            AvgSalesCycleDays => ("Average sales cycle", "days"),
-            SdrUtilisation => ("SDR utilisation", "share"),
-            AeUtilisation => ("AE utilisation", "share"),
-            MedianSpeedToLeadHours => ("Median speed-to-lead", "hours"),
-            NurtureAtStart => ("Leads in nurture at the start (warm start)", "leads"),
+            Total::Inquiries => ("Inquiries", "leads"),
+            Total::Mqls => ("MQLs (including re-engaged)", "leads"),
+            Total::FirstTouches => ("MQLs first touched", "leads"),
+            Total::Contacts => ("MQLs contacted", "leads"),
+            Total::Sals => ("SALs", "leads"),
+            Total::Sqls => ("SQLs", "leads"),
+            Total::OppsOpened => ("Opportunities opened", "opportunities"),
+            Total::Won => ("Won deals", "deals"),
+            Total::Lost => ("Lost deals (incl. SQLs lost waiting)", "deals"),
+            Total::Bookings => ("Bookings", "dollars"),
+            Total::MarketingCost => ("Marketing cost (leads)", "dollars"),
+            Total::SalesCost => ("Sales cost (SDRs and AEs)", "dollars"),
+            Total::Roi => ("ROI: (bookings - cost) / cost", "ratio"),
+            Total::CostPerMql => ("Cost per MQL", "dollars"),
+            Total::CostPerSql => ("Cost per SQL", "dollars"),
+            Total::CostPerWon => ("Cost per won deal (CAC)", "dollars"),
+            Total::InquiryToMql => ("Inquiry to MQL", "share"),
+            Total::MqlToSal => ("MQL to SAL", "share"),
+            Total::SalToSql => ("SAL to SQL", "share"),
+            Total::SqlToWon => ("SQL to won", "share"),
+            Total::ContactRate => ("Contacted share of MQLs", "share"),
+            Total::ShareMqlsNeverTouched => ("Share of MQLs never touched", "share"),
+            Total::AttemptsPerMql => ("Attempts per MQL", "attempts"),
+            Total::SdrHoursOnUnqualified => ("SDR hours on leads that did not qualify", "hours"),
+            Total::WinRate => ("Win rate of closed opportunities", "share"),
+            Total::AvgSalesCycleDays => ("Average sales cycle", "days"),
+            Total::SdrUtilisation => ("SDR utilisation", "share"),
+            Total::AeUtilisation => ("AE utilisation", "share"),
+            Total::MedianSpeedToLeadHours => ("Median speed-to-lead", "hours"),
+            Total::NurtureAtStart => ("Leads in nurture at the start (warm start)", "leads"),
         }
     }
 }

@@ -289,7 +289,7 @@ impl SdrTeam {
         let newest = c.priority == QueuePriority::Newest;
         let first_touch = match (hot_ready, standard_ready) {
             (Some(h), Some(s)) if (h.0 <= s.0) != newest || h.0 == s.0 => Some(first(1, h)),
-            (Some(_), Some(s)) | (None, Some(s)) => Some(first(0, s)),
+            (Some(_) | None, Some(s)) => Some(first(0, s)),
             (Some(h), None) => Some(first(1, h)),
             (None, None) => None,
         };

@@ -69,14 +69,14 @@ fn simulate<T: Tracer>(v: &ValidScenario, c: &Curves, rep: u64, trace: &mut T) -
     let started_in_nurture = c
         .arrivals
         .first()
-        .map_or(0, |first| warm_nurture(&streams, c, first, &mut nurture));
+        .map_or(0, |first| warm_nurture(streams, c, first, &mut nurture));
 
     for (w, week) in weekly.iter_mut().enumerate() {
         let Some(arrivals) = c.arrivals.get(w) else {
             continue;
         };
         let (reengaged, (nurture_inquiries, nurture_cost)) =
-            nurture_week(&streams, c, w, arrivals, &mut nurture, &mut leaks);
+            nurture_week(streams, c, w, arrivals, &mut nurture, &mut leaks);
         week[Weekly::Inquiries.index()] += nurture_inquiries as f64;
         sums.inquiries += nurture_inquiries;
         sums.marketing_cost += nurture_cost;
@@ -168,7 +168,7 @@ fn simulate<T: Tracer>(v: &ValidScenario, c: &Curves, rep: u64, trace: &mut T) -
 /// judged like the rest (an empty pool made every run's first month short of MQLs). Returns
 /// how many leads it holds; they count in the leak accounting beside the inquiries.
 fn warm_nurture(
-    streams: &Streams,
+    streams: Streams,
     c: &Curves,
     first_week: &WeekArrivals,
     nurture: &mut [u64; BANDS],
@@ -190,7 +190,7 @@ fn warm_nurture(
 /// below the MQL threshold join it. Returns the re-engaged leads per band, and the new
 /// nurture inquiries with their cost.
 fn nurture_week(
-    streams: &Streams,
+    streams: Streams,
     c: &Curves,
     w: usize,
     arrivals: &WeekArrivals,

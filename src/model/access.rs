@@ -44,7 +44,7 @@ macro_rules! table {
             /// The value in `s` (for channel parameters, of channel `channel`); `None` when
             /// the channel does not exist or an optional setting (burst, hot threshold) is off.
             pub fn get(self, s: &Scenario, channel: usize) -> Option<f64> {
-                #[allow(unused_variables)]
+                #[allow(unused_variables, reason = "a table without channel parameters leaves `ch` unused")]
                 let ch: Option<&Channel> = s.channels.get(channel);
                 match self {
                     $(Param::$cp => ch.map(|$c| $cexpr),)*
@@ -149,61 +149,60 @@ impl Param {
 impl Param {
     /// What the parameter means, in plain words, for a tooltip.
     pub fn meaning(self) -> &'static str {
-        use Param::*;
         match self {
-            LeadsPerWeek => "New inquiries this channel brings each week (form fills, downloads, badge scans). Arrivals are random around this average.",
-            CostPerLead => "What marketing pays for one inquiry from this channel.",
-            QualityMeanPercent => "Average hidden chance to buy of this channel's leads (propensity). Nobody sees it; the lead score estimates it.",
-            QualitySpread => "How different the leads are from each other: low means all alike, high means a few great leads among many poor ones.",
-            ScoreNoise => "How far the lead score strays from the true propensity, in score points. Noisier channels send more false MQLs.",
-            SeasonalityPercent => "How much the weekly volume swings over the year, as a share of the average.",
-            SeasonPeakWeek => "Week of the year in which the seasonal volume peaks.",
-            BurstStartWeek => "First week of a campaign burst (a contest, an event) on top of the usual volume.",
-            BurstWeeks => "How many weeks the campaign burst lasts.",
-            BurstExtraLeadsPerWeek => "Extra inquiries per week during the burst.",
-            MqlThreshold => "Lead score at or above which an inquiry becomes an MQL and is handed to sales; below it, the lead stays in nurture.",
-            HotThreshold => "Lead score at or above which an MQL is hot and is called before every other lead.",
-            SdrHeadcount => "Number of sales development reps working MQLs.",
-            ProductiveHoursPerWeek => "Hours per SDR per week actually spent calling and emailing leads.",
-            MinutesPerAttempt => "SDR time for one attempt (dial, voicemail, email) that does not reach the lead.",
-            MinutesPerConversation => "Extra SDR time when an attempt reaches the lead (the conversation).",
-            TargetResponseMinutes => "How fast the first attempt happens when nobody is waiting in the queue. Real speed-to-lead adds the wait in the queue.",
-            MaxAttempts => "Attempts per lead before it counts as unreached and goes back to nurture.",
-            AttemptSpacingHours => "Hours between two attempts on the same lead.",
-            AbandonAfterDays => "How long an untouched MQL may wait in the queue before it is abandoned.",
-            FirstAttemptContactPercent => "Chance that the first attempt on a fresh lead reaches the person.",
-            SecondAttemptContactPercent => "Chance that a second attempt on a fresh lead reaches the person.",
-            LaterAttemptRatioPercent => "Each later attempt's contact chance as a share of the one before: persistence has diminishing returns.",
-            ContactFloorPercent => "Contact chance left for a very old lead, as a share of a fresh lead's.",
-            ContactDecayHours => "How fast the contact chance fades with the lead's age (time constant in hours).",
-            AcceptAtZeroPercent => "Chance a contacted lead with no propensity is accepted (SAL); otherwise it is rejected as a poor fit.",
-            AcceptAtFullPercent => "Chance a contacted lead with full propensity is accepted (SAL).",
-            QualifyAtZeroPercent => "Chance an accepted lead with no propensity, reached at once, qualifies (SQL); otherwise it is not ready.",
-            QualifyAtFullPercent => "Chance an accepted lead with full propensity, reached at once, qualifies (SQL).",
-            SpeedFloorPercent => "Share of the qualification chance left when the first contact comes very late.",
-            SpeedDecayHours => "How fast the qualification chance fades with the delay before contact (time constant in hours).",
-            ReengagePercentPerWeek => "Weekly chance that a nurtured lead engages again and its score crosses the threshold.",
-            NurtureWeeks => "Average weeks a lead stays in nurture before it goes dormant.",
-            RecyclePercent => "Share of rejected and unreached leads sent back to nurture; the rest are dropped.",
-            AeHeadcount => "Number of account executives working opportunities.",
-            MaxOpenOppsPerAe => "Most opportunities one AE can work at once; beyond it, SQLs wait.",
-            CycleMedianDays => "Median days from opportunity to closed won or lost.",
-            CycleSpread => "How much sales cycles vary around the median (log-normal spread).",
-            WinAtZeroPercent => "Win rate of an opportunity with no propensity.",
-            WinAtFullPercent => "Win rate of an opportunity with full propensity; linear in between.",
-            DealMedian => "Median contract value of a won deal.",
-            DealSpread => "How much deal sizes vary around the median (log-normal spread).",
-            MaxWaitDays => "Days an SQL waits for a free AE before it is lost.",
-            WaitLossPercentPerWeek => "Close chance an SQL loses for each week it waits for an AE.",
-            SdrMonthlyCost => "Fully loaded monthly cost of one SDR.",
-            AeMonthlyCost => "Fully loaded monthly cost of one AE.",
-            SlaMqlsPerMonth => "Marketing's promise: MQLs delivered per month (4 weeks).",
-            SlaMinAcceptPercent => "Marketing's quality promise: at least this share of contacted MQLs is accepted by sales.",
-            SlaTouchWithinHours => "Sales' promise: first touch within this many hours...",
-            SlaTouchedSharePercent => "...for at least this share of the MQLs.",
-            SlaAttemptsPerUnreached => "Sales' promise: at least this many attempts before a lead is given up as unreached.",
-            Weeks => "How many weeks to simulate.",
-            Replications => "How many random replications to run; more gives tighter bands and takes longer.",
+            Param::LeadsPerWeek => "New inquiries this channel brings each week (form fills, downloads, badge scans). Arrivals are random around this average.",
+            Param::CostPerLead => "What marketing pays for one inquiry from this channel.",
+            Param::QualityMeanPercent => "Average hidden chance to buy of this channel's leads (propensity). Nobody sees it; the lead score estimates it.",
+            Param::QualitySpread => "How different the leads are from each other: low means all alike, high means a few great leads among many poor ones.",
+            Param::ScoreNoise => "How far the lead score strays from the true propensity, in score points. Noisier channels send more false MQLs.",
+            Param::SeasonalityPercent => "How much the weekly volume swings over the year, as a share of the average.",
+            Param::SeasonPeakWeek => "Week of the year in which the seasonal volume peaks.",
+            Param::BurstStartWeek => "First week of a campaign burst (a contest, an event) on top of the usual volume.",
+            Param::BurstWeeks => "How many weeks the campaign burst lasts.",
+            Param::BurstExtraLeadsPerWeek => "Extra inquiries per week during the burst.",
+            Param::MqlThreshold => "Lead score at or above which an inquiry becomes an MQL and is handed to sales; below it, the lead stays in nurture.",
+            Param::HotThreshold => "Lead score at or above which an MQL is hot and is called before every other lead.",
+            Param::SdrHeadcount => "Number of sales development reps working MQLs.",
+            Param::ProductiveHoursPerWeek => "Hours per SDR per week actually spent calling and emailing leads.",
+            Param::MinutesPerAttempt => "SDR time for one attempt (dial, voicemail, email) that does not reach the lead.",
+            Param::MinutesPerConversation => "Extra SDR time when an attempt reaches the lead (the conversation).",
+            Param::TargetResponseMinutes => "How fast the first attempt happens when nobody is waiting in the queue. Real speed-to-lead adds the wait in the queue.",
+            Param::MaxAttempts => "Attempts per lead before it counts as unreached and goes back to nurture.",
+            Param::AttemptSpacingHours => "Hours between two attempts on the same lead.",
+            Param::AbandonAfterDays => "How long an untouched MQL may wait in the queue before it is abandoned.",
+            Param::FirstAttemptContactPercent => "Chance that the first attempt on a fresh lead reaches the person.",
+            Param::SecondAttemptContactPercent => "Chance that a second attempt on a fresh lead reaches the person.",
+            Param::LaterAttemptRatioPercent => "Each later attempt's contact chance as a share of the one before: persistence has diminishing returns.",
+            Param::ContactFloorPercent => "Contact chance left for a very old lead, as a share of a fresh lead's.",
+            Param::ContactDecayHours => "How fast the contact chance fades with the lead's age (time constant in hours).",
+            Param::AcceptAtZeroPercent => "Chance a contacted lead with no propensity is accepted (SAL); otherwise it is rejected as a poor fit.",
+            Param::AcceptAtFullPercent => "Chance a contacted lead with full propensity is accepted (SAL).",
+            Param::QualifyAtZeroPercent => "Chance an accepted lead with no propensity, reached at once, qualifies (SQL); otherwise it is not ready.",
+            Param::QualifyAtFullPercent => "Chance an accepted lead with full propensity, reached at once, qualifies (SQL).",
+            Param::SpeedFloorPercent => "Share of the qualification chance left when the first contact comes very late.",
+            Param::SpeedDecayHours => "How fast the qualification chance fades with the delay before contact (time constant in hours).",
+            Param::ReengagePercentPerWeek => "Weekly chance that a nurtured lead engages again and its score crosses the threshold.",
+            Param::NurtureWeeks => "Average weeks a lead stays in nurture before it goes dormant.",
+            Param::RecyclePercent => "Share of rejected and unreached leads sent back to nurture; the rest are dropped.",
+            Param::AeHeadcount => "Number of account executives working opportunities.",
+            Param::MaxOpenOppsPerAe => "Most opportunities one AE can work at once; beyond it, SQLs wait.",
+            Param::CycleMedianDays => "Median days from opportunity to closed won or lost.",
+            Param::CycleSpread => "How much sales cycles vary around the median (log-normal spread).",
+            Param::WinAtZeroPercent => "Win rate of an opportunity with no propensity.",
+            Param::WinAtFullPercent => "Win rate of an opportunity with full propensity; linear in between.",
+            Param::DealMedian => "Median contract value of a won deal.",
+            Param::DealSpread => "How much deal sizes vary around the median (log-normal spread).",
+            Param::MaxWaitDays => "Days an SQL waits for a free AE before it is lost.",
+            Param::WaitLossPercentPerWeek => "Close chance an SQL loses for each week it waits for an AE.",
+            Param::SdrMonthlyCost => "Fully loaded monthly cost of one SDR.",
+            Param::AeMonthlyCost => "Fully loaded monthly cost of one AE.",
+            Param::SlaMqlsPerMonth => "Marketing's promise: MQLs delivered per month (4 weeks).",
+            Param::SlaMinAcceptPercent => "Marketing's quality promise: at least this share of contacted MQLs is accepted by sales.",
+            Param::SlaTouchWithinHours => "Sales' promise: first touch within this many hours...",
+            Param::SlaTouchedSharePercent => "...for at least this share of the MQLs.",
+            Param::SlaAttemptsPerUnreached => "Sales' promise: at least this many attempts before a lead is given up as unreached.",
+            Param::Weeks => "How many weeks to simulate.",
+            Param::Replications => "How many random replications to run; more gives tighter bands and takes longer.",
         }
     }
 }
@@ -230,49 +229,57 @@ pub enum Group {
 
 impl Param {
     pub fn group(self) -> Group {
-        use Param::*;
         match self {
-            LeadsPerWeek | CostPerLead | QualityMeanPercent | QualitySpread | ScoreNoise
-            | SeasonalityPercent | SeasonPeakWeek => Group::Channel,
-            BurstStartWeek | BurstWeeks | BurstExtraLeadsPerWeek => Group::Burst,
-            MqlThreshold | HotThreshold => Group::Thresholds,
-            ReengagePercentPerWeek | NurtureWeeks | RecyclePercent => Group::Nurture,
-            SdrHeadcount
-            | ProductiveHoursPerWeek
-            | MinutesPerAttempt
-            | MinutesPerConversation
-            | TargetResponseMinutes
-            | MaxAttempts
-            | AttemptSpacingHours
-            | AbandonAfterDays => Group::SalesDevelopment,
-            FirstAttemptContactPercent
-            | SecondAttemptContactPercent
-            | LaterAttemptRatioPercent
-            | ContactFloorPercent
-            | ContactDecayHours
-            | AcceptAtZeroPercent
-            | AcceptAtFullPercent
-            | QualifyAtZeroPercent
-            | QualifyAtFullPercent
-            | SpeedFloorPercent
-            | SpeedDecayHours => Group::Curves,
-            AeHeadcount
-            | MaxOpenOppsPerAe
-            | CycleMedianDays
-            | CycleSpread
-            | WinAtZeroPercent
-            | WinAtFullPercent
-            | DealMedian
-            | DealSpread
-            | MaxWaitDays
-            | WaitLossPercentPerWeek => Group::Closing,
-            SdrMonthlyCost | AeMonthlyCost => Group::Costs,
-            SlaMqlsPerMonth
-            | SlaMinAcceptPercent
-            | SlaTouchWithinHours
-            | SlaTouchedSharePercent
-            | SlaAttemptsPerUnreached => Group::Sla,
-            Weeks | Replications => Group::Run,
+            Param::LeadsPerWeek
+            | Param::CostPerLead
+            | Param::QualityMeanPercent
+            | Param::QualitySpread
+            | Param::ScoreNoise
+            | Param::SeasonalityPercent
+            | Param::SeasonPeakWeek => Group::Channel,
+            Param::BurstStartWeek | Param::BurstWeeks | Param::BurstExtraLeadsPerWeek => {
+                Group::Burst
+            }
+            Param::MqlThreshold | Param::HotThreshold => Group::Thresholds,
+            Param::ReengagePercentPerWeek | Param::NurtureWeeks | Param::RecyclePercent => {
+                Group::Nurture
+            }
+            Param::SdrHeadcount
+            | Param::ProductiveHoursPerWeek
+            | Param::MinutesPerAttempt
+            | Param::MinutesPerConversation
+            | Param::TargetResponseMinutes
+            | Param::MaxAttempts
+            | Param::AttemptSpacingHours
+            | Param::AbandonAfterDays => Group::SalesDevelopment,
+            Param::FirstAttemptContactPercent
+            | Param::SecondAttemptContactPercent
+            | Param::LaterAttemptRatioPercent
+            | Param::ContactFloorPercent
+            | Param::ContactDecayHours
+            | Param::AcceptAtZeroPercent
+            | Param::AcceptAtFullPercent
+            | Param::QualifyAtZeroPercent
+            | Param::QualifyAtFullPercent
+            | Param::SpeedFloorPercent
+            | Param::SpeedDecayHours => Group::Curves,
+            Param::AeHeadcount
+            | Param::MaxOpenOppsPerAe
+            | Param::CycleMedianDays
+            | Param::CycleSpread
+            | Param::WinAtZeroPercent
+            | Param::WinAtFullPercent
+            | Param::DealMedian
+            | Param::DealSpread
+            | Param::MaxWaitDays
+            | Param::WaitLossPercentPerWeek => Group::Closing,
+            Param::SdrMonthlyCost | Param::AeMonthlyCost => Group::Costs,
+            Param::SlaMqlsPerMonth
+            | Param::SlaMinAcceptPercent
+            | Param::SlaTouchWithinHours
+            | Param::SlaTouchedSharePercent
+            | Param::SlaAttemptsPerUnreached => Group::Sla,
+            Param::Weeks | Param::Replications => Group::Run,
         }
     }
 
@@ -332,9 +339,8 @@ mod tests {
         for p in Param::ALL {
             let mut s = Scenario::default();
             p.set(&mut s, 2, f64::NAN);
-            let errs = match ValidScenario::try_from(&s) {
-                Ok(_) => panic!("{p:?} = NaN was accepted"),
-                Err(e) => e,
+            let Err(errs) = ValidScenario::try_from(&s) else {
+                panic!("{p:?} = NaN was accepted")
             };
             let path = p.path(2);
             assert!(

@@ -143,7 +143,7 @@ pub fn scenario_from_json(json: &Value) -> Result<Scenario, ImportError> {
         {
             refuse_unknown(json)?;
             serde_json::from_value(json.clone())
-                .map_err(|e| wrong_type::<Scenario>(json, "", e.to_string()))?
+                .map_err(|e| wrong_type::<Scenario>(json, "", &e.to_string()))?
         } else {
             return Err(not_a_scenario(
                 "it has none of the fields of a scenario (such as \"channels\" or \"sdr\")".into(),
@@ -232,8 +232,8 @@ fn from_envelope(obj: &Map<String, Value>, json: &Value) -> Result<Scenario, Imp
     stored::read(&json.to_string()).map_err(|e| match e {
         StoredError::Newer(v) => ImportError::Newer(v),
         StoredError::Unreadable(why) => match version {
-            1 => wrong_type::<WaterfallInputs>(section, path, why),
-            STORED_VERSION => wrong_type::<Scenario>(section, path, why),
+            1 => wrong_type::<WaterfallInputs>(section, path, &why),
+            STORED_VERSION => wrong_type::<Scenario>(section, path, &why),
             v => ImportError::UnknownVersion(v),
         },
     })
@@ -241,7 +241,7 @@ fn from_envelope(obj: &Map<String, Value>, json: &Value) -> Result<Scenario, Imp
 
 /// A [`ImportError::WrongType`] at the deepest place in `section` that alone reproduces
 /// the error of reading it as a `T` (`prefix` names the section); `fallback` otherwise.
-fn wrong_type<T: DeserializeOwned>(section: &Value, prefix: &str, fallback: String) -> ImportError {
+fn wrong_type<T: DeserializeOwned>(section: &Value, prefix: &str, fallback: &str) -> ImportError {
     match locate::<T>(section) {
         Some((path, message)) => ImportError::WrongType {
             path: join_path(prefix, &path),
@@ -249,7 +249,7 @@ fn wrong_type<T: DeserializeOwned>(section: &Value, prefix: &str, fallback: Stri
         },
         None => ImportError::WrongType {
             path: prefix.into(),
-            message: plain_serde(&fallback),
+            message: plain_serde(fallback),
         },
     }
 }

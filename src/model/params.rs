@@ -153,7 +153,6 @@ impl Param {
 
     /// Label, unit, range, default and its source.
     pub fn spec(self) -> ParamSpec {
-        use Param::*;
         let s = |label, unit, min, max, integer, default, source| ParamSpec {
             label,
             unit,
@@ -164,7 +163,7 @@ impl Param {
             source,
         };
         match self {
-            LeadsPerWeek => s(
+            Param::LeadsPerWeek => s(
                 "Leads per week",
                 "leads per week",
                 0.0,
@@ -173,7 +172,7 @@ impl Param {
                 150.0,
                 ASSUMPTION,
             ),
-            CostPerLead => s(
+            Param::CostPerLead => s(
                 "Cost per lead",
                 "dollars",
                 0.0,
@@ -182,8 +181,10 @@ impl Param {
                 40.0,
                 ASSUMPTION,
             ),
-            QualityMeanPercent => s("Average propensity", "%", 0.5, 99.5, false, 25.0, WATERFALL),
-            QualitySpread => s(
+            Param::QualityMeanPercent => {
+                s("Average propensity", "%", 0.5, 99.5, false, 25.0, WATERFALL)
+            }
+            Param::QualitySpread => s(
                 "Propensity spread (0 = all alike, 1 = all-or-nothing)",
                 "",
                 0.05,
@@ -192,7 +193,7 @@ impl Param {
                 0.45,
                 WATERFALL,
             ),
-            ScoreNoise => s(
+            Param::ScoreNoise => s(
                 "Score noise",
                 "score points",
                 0.0,
@@ -201,8 +202,10 @@ impl Param {
                 10.0,
                 ASSUMPTION,
             ),
-            SeasonalityPercent => s("Seasonal swing", "%", 0.0, 100.0, false, 0.0, ASSUMPTION),
-            SeasonPeakWeek => s(
+            Param::SeasonalityPercent => {
+                s("Seasonal swing", "%", 0.0, 100.0, false, 0.0, ASSUMPTION)
+            }
+            Param::SeasonPeakWeek => s(
                 "Seasonal peak week",
                 "week",
                 1.0,
@@ -211,7 +214,7 @@ impl Param {
                 1.0,
                 ASSUMPTION,
             ),
-            BurstStartWeek => s(
+            Param::BurstStartWeek => s(
                 "Campaign burst start",
                 "week",
                 1.0,
@@ -220,7 +223,7 @@ impl Param {
                 1.0,
                 ASSUMPTION,
             ),
-            BurstWeeks => s(
+            Param::BurstWeeks => s(
                 "Campaign burst length",
                 "weeks",
                 1.0,
@@ -229,7 +232,7 @@ impl Param {
                 1.0,
                 ASSUMPTION,
             ),
-            BurstExtraLeadsPerWeek => s(
+            Param::BurstExtraLeadsPerWeek => s(
                 "Extra leads per week during the burst",
                 "leads per week",
                 0.0,
@@ -238,7 +241,7 @@ impl Param {
                 0.0,
                 ASSUMPTION,
             ),
-            MqlThreshold => s(
+            Param::MqlThreshold => s(
                 "MQL score threshold",
                 "score points",
                 0.0,
@@ -247,7 +250,7 @@ impl Param {
                 58.0,
                 WATERFALL,
             ),
-            HotThreshold => s(
+            Param::HotThreshold => s(
                 "Hot-lead score threshold",
                 "score points",
                 0.0,
@@ -256,8 +259,8 @@ impl Param {
                 80.0,
                 PEDOWITZ,
             ),
-            SdrHeadcount => s("SDR headcount", "SDRs", 0.0, 500.0, true, 2.0, ASSUMPTION),
-            ProductiveHoursPerWeek => s(
+            Param::SdrHeadcount => s("SDR headcount", "SDRs", 0.0, 500.0, true, 2.0, ASSUMPTION),
+            Param::ProductiveHoursPerWeek => s(
                 "Productive hours per SDR",
                 "hours per week",
                 0.0,
@@ -266,7 +269,7 @@ impl Param {
                 30.0,
                 SDR,
             ),
-            MinutesPerAttempt => s(
+            Param::MinutesPerAttempt => s(
                 "Minutes per attempt",
                 "minutes",
                 0.5,
@@ -275,7 +278,7 @@ impl Param {
                 6.0,
                 SDR,
             ),
-            MinutesPerConversation => s(
+            Param::MinutesPerConversation => s(
                 "Minutes per conversation",
                 "minutes",
                 0.0,
@@ -284,7 +287,7 @@ impl Param {
                 20.0,
                 ASSUMPTION,
             ),
-            TargetResponseMinutes => s(
+            Param::TargetResponseMinutes => s(
                 "Target response time (empty queue)",
                 "minutes",
                 1.0,
@@ -293,7 +296,7 @@ impl Param {
                 15.0,
                 PEDOWITZ,
             ),
-            MaxAttempts => s(
+            Param::MaxAttempts => s(
                 "Maximum attempts per lead",
                 "attempts",
                 1.0,
@@ -302,7 +305,7 @@ impl Param {
                 6.0,
                 LRM,
             ),
-            AttemptSpacingHours => s(
+            Param::AttemptSpacingHours => s(
                 "Spacing between attempts",
                 "hours",
                 1.0,
@@ -311,7 +314,7 @@ impl Param {
                 36.0,
                 PEDOWITZ,
             ),
-            AbandonAfterDays => s(
+            Param::AbandonAfterDays => s(
                 "Abandon untouched MQLs after",
                 "days",
                 0.5,
@@ -320,7 +323,7 @@ impl Param {
                 14.0,
                 ASSUMPTION,
             ),
-            FirstAttemptContactPercent => s(
+            Param::FirstAttemptContactPercent => s(
                 "Contact chance, 1st attempt",
                 "%",
                 0.0,
@@ -329,7 +332,7 @@ impl Param {
                 39.0,
                 CALLS,
             ),
-            SecondAttemptContactPercent => s(
+            Param::SecondAttemptContactPercent => s(
                 "Contact chance, 2nd attempt",
                 "%",
                 0.0,
@@ -338,7 +341,7 @@ impl Param {
                 54.0,
                 CALLS,
             ),
-            LaterAttemptRatioPercent => s(
+            Param::LaterAttemptRatioPercent => s(
                 "Each later attempt vs the previous",
                 "%",
                 0.0,
@@ -347,7 +350,7 @@ impl Param {
                 75.0,
                 CALLS,
             ),
-            ContactFloorPercent => s(
+            Param::ContactFloorPercent => s(
                 "Contact chance left for an old lead",
                 "%",
                 0.0,
@@ -356,7 +359,7 @@ impl Param {
                 50.0,
                 HBR,
             ),
-            ContactDecayHours => s(
+            Param::ContactDecayHours => s(
                 "Contact decay time",
                 "hours",
                 0.01,
@@ -365,7 +368,7 @@ impl Param {
                 12.0,
                 HBR,
             ),
-            AcceptAtZeroPercent => s(
+            Param::AcceptAtZeroPercent => s(
                 "Acceptance of a zero-propensity contact",
                 "%",
                 0.0,
@@ -374,7 +377,7 @@ impl Param {
                 70.0,
                 WATERFALL,
             ),
-            AcceptAtFullPercent => s(
+            Param::AcceptAtFullPercent => s(
                 "Acceptance of a certain buyer",
                 "%",
                 0.0,
@@ -383,7 +386,7 @@ impl Param {
                 100.0,
                 WATERFALL,
             ),
-            QualifyAtZeroPercent => s(
+            Param::QualifyAtZeroPercent => s(
                 "Qualification of a zero-propensity SAL",
                 "%",
                 0.0,
@@ -392,7 +395,7 @@ impl Param {
                 50.0,
                 WATERFALL,
             ),
-            QualifyAtFullPercent => s(
+            Param::QualifyAtFullPercent => s(
                 "Qualification of a certain buyer",
                 "%",
                 0.0,
@@ -401,7 +404,7 @@ impl Param {
                 100.0,
                 WATERFALL,
             ),
-            SpeedFloorPercent => s(
+            Param::SpeedFloorPercent => s(
                 "Qualification left for a very late response",
                 "%",
                 0.0,
@@ -410,7 +413,7 @@ impl Param {
                 2.15,
                 HBR,
             ),
-            SpeedDecayHours => s(
+            Param::SpeedDecayHours => s(
                 "Qualification decay time",
                 "hours",
                 0.01,
@@ -419,7 +422,7 @@ impl Param {
                 0.594,
                 HBR,
             ),
-            ReengagePercentPerWeek => s(
+            Param::ReengagePercentPerWeek => s(
                 "Nurture re-engagement",
                 "% per week",
                 0.0,
@@ -428,7 +431,7 @@ impl Param {
                 0.25,
                 ASSUMPTION,
             ),
-            NurtureWeeks => s(
+            Param::NurtureWeeks => s(
                 "Average stay in nurture before dormant",
                 "weeks",
                 1.0,
@@ -437,7 +440,7 @@ impl Param {
                 26.0,
                 ASSUMPTION,
             ),
-            RecyclePercent => s(
+            Param::RecyclePercent => s(
                 "Share of sales rejects recycled to nurture",
                 "%",
                 0.0,
@@ -446,8 +449,8 @@ impl Param {
                 70.0,
                 ASSUMPTION,
             ),
-            AeHeadcount => s("AE headcount", "AEs", 0.0, 500.0, true, 6.0, ASSUMPTION),
-            MaxOpenOppsPerAe => s(
+            Param::AeHeadcount => s("AE headcount", "AEs", 0.0, 500.0, true, 6.0, ASSUMPTION),
+            Param::MaxOpenOppsPerAe => s(
                 "Maximum open opportunities per AE",
                 "opportunities",
                 1.0,
@@ -456,7 +459,7 @@ impl Param {
                 25.0,
                 ASSUMPTION,
             ),
-            CycleMedianDays => s(
+            Param::CycleMedianDays => s(
                 "Median sales cycle",
                 "days",
                 1.0,
@@ -465,7 +468,7 @@ impl Param {
                 60.0,
                 BRIDGE,
             ),
-            CycleSpread => s(
+            Param::CycleSpread => s(
                 "Sales cycle spread (log-normal sigma)",
                 "",
                 0.0,
@@ -474,7 +477,7 @@ impl Param {
                 0.5,
                 ASSUMPTION,
             ),
-            WinAtZeroPercent => s(
+            Param::WinAtZeroPercent => s(
                 "Win rate of a zero-propensity opportunity",
                 "%",
                 0.0,
@@ -483,7 +486,7 @@ impl Param {
                 5.0,
                 WATERFALL,
             ),
-            WinAtFullPercent => s(
+            Param::WinAtFullPercent => s(
                 "Win rate of a certain buyer",
                 "%",
                 0.0,
@@ -492,7 +495,7 @@ impl Param {
                 60.0,
                 WATERFALL,
             ),
-            DealMedian => s(
+            Param::DealMedian => s(
                 "Median deal size",
                 "dollars",
                 0.0,
@@ -501,7 +504,7 @@ impl Param {
                 25_000.0,
                 BRIDGE,
             ),
-            DealSpread => s(
+            Param::DealSpread => s(
                 "Deal size spread (log-normal sigma)",
                 "",
                 0.0,
@@ -510,7 +513,7 @@ impl Param {
                 0.6,
                 ASSUMPTION,
             ),
-            MaxWaitDays => s(
+            Param::MaxWaitDays => s(
                 "Longest an SQL waits for an AE",
                 "days",
                 0.0,
@@ -519,7 +522,7 @@ impl Param {
                 30.0,
                 ASSUMPTION,
             ),
-            WaitLossPercentPerWeek => s(
+            Param::WaitLossPercentPerWeek => s(
                 "Close chance lost per week of waiting",
                 "% per week",
                 0.0,
@@ -528,7 +531,7 @@ impl Param {
                 10.0,
                 ASSUMPTION,
             ),
-            SdrMonthlyCost => s(
+            Param::SdrMonthlyCost => s(
                 "Monthly cost per SDR (fully loaded)",
                 "dollars per month",
                 0.0,
@@ -537,7 +540,7 @@ impl Param {
                 9_000.0,
                 ASSUMPTION,
             ),
-            AeMonthlyCost => s(
+            Param::AeMonthlyCost => s(
                 "Monthly cost per AE (fully loaded)",
                 "dollars per month",
                 0.0,
@@ -546,7 +549,7 @@ impl Param {
                 20_000.0,
                 ASSUMPTION,
             ),
-            SlaMqlsPerMonth => s(
+            Param::SlaMqlsPerMonth => s(
                 "SLA: MQLs per month promised",
                 "MQLs per month",
                 0.0,
@@ -555,7 +558,7 @@ impl Param {
                 200.0,
                 PEDOWITZ,
             ),
-            SlaMinAcceptPercent => s(
+            Param::SlaMinAcceptPercent => s(
                 "SLA: minimum acceptance of contacted MQLs",
                 "%",
                 0.0,
@@ -564,7 +567,7 @@ impl Param {
                 75.0,
                 PEDOWITZ,
             ),
-            SlaTouchWithinHours => s(
+            Param::SlaTouchWithinHours => s(
                 "SLA: first touch within",
                 "hours",
                 0.01,
@@ -573,7 +576,7 @@ impl Param {
                 2.0,
                 PEDOWITZ,
             ),
-            SlaTouchedSharePercent => s(
+            Param::SlaTouchedSharePercent => s(
                 "SLA: share of MQLs touched within that time",
                 "%",
                 0.0,
@@ -582,7 +585,7 @@ impl Param {
                 90.0,
                 PEDOWITZ,
             ),
-            SlaAttemptsPerUnreached => s(
+            Param::SlaAttemptsPerUnreached => s(
                 "SLA: attempts before giving up on a lead",
                 "attempts",
                 0.0,
@@ -591,8 +594,8 @@ impl Param {
                 5.0,
                 PEDOWITZ,
             ),
-            Weeks => s("Horizon", "weeks", 1.0, 208.0, true, 52.0, ASSUMPTION),
-            Replications => s(
+            Param::Weeks => s("Horizon", "weeks", 1.0, 208.0, true, 52.0, ASSUMPTION),
+            Param::Replications => s(
                 "Monte Carlo replications",
                 "replications",
                 1.0,

@@ -16,69 +16,69 @@ pub struct SliderScale {
 /// Grid segments of a parameter, from its minimum: `(up to, step)`. Each segment holds the
 /// multiples of its step up to its bound; the last bound is at least the valid maximum.
 fn segments(p: Param) -> &'static [(f64, f64)] {
-    use Param::*;
     match p {
-        LeadsPerWeek | BurstExtraLeadsPerWeek => &[
+        Param::LeadsPerWeek | Param::BurstExtraLeadsPerWeek => &[
             (100.0, 2.0),
             (500.0, 10.0),
             (2_000.0, 50.0),
             (10_000.0, 250.0),
             (100_000.0, 2_500.0),
         ],
-        CostPerLead => &[
+        Param::CostPerLead => &[
             (100.0, 2.0),
             (500.0, 5.0),
             (2_000.0, 25.0),
             (10_000.0, 250.0),
         ],
-        QualityMeanPercent | ScoreNoise | ProductiveHoursPerWeek | SlaAttemptsPerUnreached => {
-            &[(100.0, 0.5)]
-        }
-        QualitySpread => &[(1.0, 0.01)],
-        SdrHeadcount | AeHeadcount => &[(50.0, 1.0), (100.0, 5.0), (500.0, 25.0)],
-        MinutesPerAttempt => &[(10.0, 0.5), (30.0, 1.0), (120.0, 5.0)],
-        MinutesPerConversation => &[(60.0, 1.0), (240.0, 5.0)],
-        TargetResponseMinutes => &[
+        Param::QualityMeanPercent
+        | Param::ScoreNoise
+        | Param::ProductiveHoursPerWeek
+        | Param::SlaAttemptsPerUnreached => &[(100.0, 0.5)],
+        Param::QualitySpread => &[(1.0, 0.01)],
+        Param::SdrHeadcount | Param::AeHeadcount => &[(50.0, 1.0), (100.0, 5.0), (500.0, 25.0)],
+        Param::MinutesPerAttempt => &[(10.0, 0.5), (30.0, 1.0), (120.0, 5.0)],
+        Param::MinutesPerConversation => &[(60.0, 1.0), (240.0, 5.0)],
+        Param::TargetResponseMinutes => &[
             (60.0, 1.0),
             (240.0, 5.0),
             (1_440.0, 30.0),
             (10_080.0, 240.0),
         ],
-        AttemptSpacingHours => &[(48.0, 1.0), (168.0, 4.0), (336.0, 12.0)],
-        AbandonAfterDays => &[(30.0, 0.5), (90.0, 1.0)],
-        ContactDecayHours | SpeedDecayHours => &[
+        Param::AttemptSpacingHours => &[(48.0, 1.0), (168.0, 4.0), (336.0, 12.0)],
+        Param::AbandonAfterDays => &[(30.0, 0.5), (90.0, 1.0)],
+        Param::ContactDecayHours | Param::SpeedDecayHours => &[
             (1.0, 0.05),
             (10.0, 0.25),
             (100.0, 2.0),
             (500.0, 10.0),
             (2_000.0, 100.0),
         ],
-        SpeedFloorPercent => &[(10.0, 0.1), (100.0, 1.0)],
-        ReengagePercentPerWeek => &[(5.0, 0.05), (50.0, 0.5)],
-        NurtureWeeks => &[(104.0, 1.0), (520.0, 8.0)],
-        CycleMedianDays => &[(120.0, 1.0), (730.0, 10.0)],
-        CycleSpread | DealSpread => &[(2.0, 0.02)],
-        DealMedian => &[
+        Param::SpeedFloorPercent => &[(10.0, 0.1), (100.0, 1.0)],
+        Param::ReengagePercentPerWeek => &[(5.0, 0.05), (50.0, 0.5)],
+        Param::NurtureWeeks => &[(104.0, 1.0), (520.0, 8.0)],
+        Param::CycleMedianDays => &[(120.0, 1.0), (730.0, 10.0)],
+        Param::CycleSpread | Param::DealSpread => &[(2.0, 0.02)],
+        Param::DealMedian => &[
             (10_000.0, 500.0),
             (100_000.0, 2_500.0),
             (1_000_000.0, 25_000.0),
             (10_000_000.0, 250_000.0),
             (100_000_000.0, 2_500_000.0),
         ],
-        MaxWaitDays => &[(60.0, 1.0), (365.0, 5.0)],
-        SdrMonthlyCost | AeMonthlyCost => &[
+        Param::MaxWaitDays => &[(60.0, 1.0), (365.0, 5.0)],
+        Param::SdrMonthlyCost | Param::AeMonthlyCost => &[
             (50_000.0, 500.0),
             (200_000.0, 5_000.0),
             (1_000_000.0, 50_000.0),
         ],
-        SlaMqlsPerMonth => &[
+        Param::SlaMqlsPerMonth => &[
             (1_000.0, 10.0),
             (10_000.0, 100.0),
             (100_000.0, 1_000.0),
             (1_000_000.0, 10_000.0),
         ],
-        SlaTouchWithinHours => &[(2.0, 0.05), (48.0, 0.5), (168.0, 4.0), (720.0, 24.0)],
-        Replications => &[(100.0, 1.0), (1_000.0, 10.0), (2_000.0, 50.0)],
+        Param::SlaTouchWithinHours => &[(2.0, 0.05), (48.0, 0.5), (168.0, 4.0), (720.0, 24.0)],
+        Param::Replications => &[(100.0, 1.0), (1_000.0, 10.0), (2_000.0, 50.0)],
         // Percentages, thresholds, weeks, attempts and other small ranges: whole numbers.
         _ => &[(f64::INFINITY, 1.0)],
     }

@@ -38,7 +38,7 @@ struct StoredV1 {
 
 /// Version 1 stored the expected-value funnel's inputs: their channels, volumes, horizon and
 /// deal size carry over; everything else takes the scenario defaults.
-fn from_v1(v1: WaterfallInputs) -> Scenario {
+fn from_v1(v1: &WaterfallInputs) -> Scenario {
     let defaults = Scenario::default();
     let channels = v1
         .channels
@@ -67,7 +67,7 @@ pub fn read(text: &str) -> Result<Scenario, StoredError> {
         .version;
     match version {
         1 => Ok(from_v1(
-            serde_json::from_str::<StoredV1>(text)
+            &serde_json::from_str::<StoredV1>(text)
                 .map_err(unreadable)?
                 .inputs,
         )),

@@ -193,9 +193,8 @@ mod tests {
         raw.rates.mql_to_sal = f64::NAN;
         raw.rates.sql_to_won = 130.0;
         raw.weeks = 0;
-        let errs = match ValidWaterfall::try_from(&raw) {
-            Ok(_) => panic!("invalid inputs were accepted"),
-            Err(e) => e,
+        let Err(errs) = ValidWaterfall::try_from(&raw) else {
+            panic!("invalid inputs were accepted")
         };
         let paths: Vec<&str> = errs.errors().iter().map(|e| e.path.as_str()).collect();
         assert_eq!(

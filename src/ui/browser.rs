@@ -21,6 +21,15 @@ fn err(what: &str) -> impl Fn(JsValue) -> BrowserError + '_ {
     }
 }
 
+/// Runs a browser call whose failure changes nothing the user relies on (releasing a
+/// download's address, moving focus, a highlight, the address bar): a failure is written to
+/// the console for whoever debugs the page, and the page carries on.
+pub fn best_effort<T>(what: &str, result: Result<T, JsValue>) {
+    if let Err(e) = result {
+        web_sys::console::warn_2(&JsValue::from_str(&format!("Handoff: {what} failed:")), &e);
+    }
+}
+
 fn window() -> Result<web_sys::Window, BrowserError> {
     web_sys::window().ok_or_else(|| BrowserError("no browser window".into()))
 }
@@ -63,11 +72,16 @@ pub fn download_text(filename: &str, mime: &str, text: &str) -> Result<(), Brows
     let clicked = click_download(&url, filename);
     // The click has started the download; the URL can be released on the next turn.
     let release = Closure::once_into_js(move || {
-        let _ = web_sys::Url::revoke_object_url(&url);
+        best_effort(
+            "releasing a download's address",
+            web_sys::Url::revoke_object_url(&url),
+        );
     });
     if let Ok(w) = window() {
-        let _ =
-            w.set_timeout_with_callback_and_timeout_and_arguments_0(release.unchecked_ref(), 1_000);
+        best_effort(
+            "scheduling the release of a download's address",
+            w.set_timeout_with_callback_and_timeout_and_arguments_0(release.unchecked_ref(), 1_000),
+        );
     }
     clicked
 }
@@ -79,12 +93,16 @@ pub fn highlight(id: Option<&str>) {
         return;
     };
     if let Ok(Some(old)) = doc.query_selector("[data-tour-highlight]") {
-        // Removing an attribute the element has cannot fail.
-        let _ = old.remove_attribute("data-tour-highlight");
+        best_effort(
+            "removing the tour's highlight",
+            old.remove_attribute("data-tour-highlight"),
+        );
     }
     if let Some(el) = id.and_then(|id| doc.get_element_by_id(id)) {
-        // Setting a plain attribute on an element cannot fail.
-        let _ = el.set_attribute("data-tour-highlight", "");
+        best_effort(
+            "highlighting the tour's element",
+            el.set_attribute("data-tour-highlight", ""),
+        );
     }
 }
 
@@ -177,14 +195,20 @@ pub fn clear_fragment() {
     let (Ok(history), Ok(address)) = (w.history(), page_address()) else {
         return;
     };
-    let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&address));
+    best_effort(
+        "clearing the link from the address bar",
+        history.replace_state_with_url(&JsValue::NULL, "", Some(&address)),
+    );
 }
 
 /// Calls `f` whenever the fragment changes (a link pasted into the address bar of this tab).
 pub fn on_fragment_change(f: impl Fn() + 'static) {
     let Ok(w) = window() else { return };
     let cb = Closure::<dyn Fn()>::new(f);
-    let _ = w.add_event_listener_with_callback("hashchange", cb.as_ref().unchecked_ref());
+    best_effort(
+        "listening for links pasted into the address bar",
+        w.add_event_listener_with_callback("hashchange", cb.as_ref().unchecked_ref()),
+    );
     // The listener lives as long as the page.
     cb.forget();
 }
@@ -198,7 +222,7 @@ pub fn focus(id: &str) {
         .and_then(|d| d.get_element_by_id(id))
         .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
     if let Some(el) = found {
-        let _ = el.focus();
+        best_effort("moving the focus", el.focus());
     }
 }
 
@@ -252,7 +276,7 @@ pub fn leave_fullscreen() {
     }
     if let Ok(promise) = document().and_then(|d| call_promise(&d, "exitFullscreen")) {
         wasm_bindgen_futures::spawn_local(async move {
-            let _ = JsFuture::from(promise).await;
+            best_effort("leaving full screen", JsFuture::from(promise).await);
         });
     }
 }
@@ -262,7 +286,10 @@ pub fn leave_fullscreen() {
 pub fn set_root_class(class: &str, on: bool) {
     let root = document().ok().and_then(|d| d.document_element());
     if let Some(root) = root {
-        let _ = root.class_list().toggle_with_force(class, on);
+        best_effort(
+            "changing the page's text size",
+            root.class_list().toggle_with_force(class, on),
+        );
     }
 }
 

@@ -28,6 +28,10 @@ fn table_view(t: DataTable) -> impl IntoView {
 }
 
 #[component]
+#[allow(
+    clippy::needless_pass_by_value,
+    reason = "a Leptos component owns its props"
+)]
 pub fn ChartTable(
     /// The chart's id: the scrolling region is named after it.
     #[prop(into)]

@@ -62,9 +62,9 @@ fn SidePicker(label: &'static str, id: &'static str, is_a: bool) -> impl IntoVie
         state.compare.update(|c| {
             if let Some(c) = c {
                 if is_a {
-                    c.a = side
+                    c.a = side;
                 } else {
-                    c.b = side
+                    c.b = side;
                 }
             }
         });

@@ -60,7 +60,7 @@ pub use state::AppState;
 pub fn start() {
     match worker::scope() {
         Some(scope) => {
-            if let Err(e) = worker::serve(scope) {
+            if let Err(e) = worker::serve(&scope) {
                 web_sys::console::error_1(&e);
             }
         }

@@ -30,6 +30,10 @@ fn show(v: f64) -> String {
 }
 
 #[component]
+#[allow(
+    clippy::needless_pass_by_value,
+    reason = "a Leptos component owns its props"
+)]
 pub fn NumberControl(
     /// Unique id, also the field path used by validation.
     #[prop(into)]

@@ -107,9 +107,7 @@ impl<J: PoolWork> Pool<J> {
             next_id: 1,
             local: BatchRunner::default(),
         })));
-        let cores = web_sys::window()
-            .map(|w| w.navigator().hardware_concurrency())
-            .unwrap_or(1.0);
+        let cores = web_sys::window().map_or(1.0, |w| w.navigator().hardware_concurrency());
         let n = (cores as usize).clamp(1, MAX_WORKERS);
         for _ in 0..n {
             // A worker's index is its slot's, so one that fails to start shifts nothing.
@@ -154,7 +152,12 @@ impl<J: PoolWork> Pool<J> {
         // Every worker learns of the new job at once, so it skips the old job's waiting
         // ranges instead of computing them.
         for slot in inner.slots.iter().filter(|s| s.ready && !s.dead) {
-            let _ = slot.worker.post_message(&JsValue::from_f64(id as f64));
+            // A worker that cannot take this message fails the next request too, and is
+            // retired then.
+            super::browser::best_effort(
+                "announcing a new job to a worker",
+                slot.worker.post_message(&JsValue::from_f64(id as f64)),
+            );
         }
         // Until the first result is drawn only one worker computes, so that drawing it has a
         // core to itself; the others join after that first publication.
@@ -226,7 +229,10 @@ fn on_message<J: PoolWork>(inner: &Rc<RefCell<Inner<J>>>, index: usize, data: &J
         }
         return;
     }
-    let Some(words) = data.dyn_ref::<js_sys::Float64Array>().map(|a| a.to_vec()) else {
+    let Some(words) = data
+        .dyn_ref::<js_sys::Float64Array>()
+        .map(js_sys::Float64Array::to_vec)
+    else {
         return;
     };
     let publish = {

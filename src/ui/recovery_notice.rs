@@ -33,7 +33,7 @@ fn restore(state: AppState, u: &Unreadable) {
                 .update(|r| r.retain(|x| x.backup != u.backup));
         }
         None => {
-            state.tell("The copy could not be restored: this version of Handoff cannot read it.")
+            state.tell("The copy could not be restored: this version of Handoff cannot read it.");
         }
     }
 }

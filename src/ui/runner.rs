@@ -53,11 +53,18 @@ pub async fn yield_to_browser() {
         if sent.is_err() {
             // No message channels: fall back to a timer.
             if let Some(w) = web_sys::window() {
-                let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
+                super::browser::best_effort(
+                    "yielding to the browser",
+                    w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0),
+                );
             }
         }
     });
-    let _ = wasm_bindgen_futures::JsFuture::from(posted).await;
+    // The promise only ever resolves.
+    super::browser::best_effort(
+        "yielding to the browser",
+        wasm_bindgen_futures::JsFuture::from(posted).await,
+    );
 }
 
 /// Milliseconds since the page loaded.

@@ -19,7 +19,11 @@ pub fn SavedItem(id: u64) -> impl IntoView {
             .library
             .with(|l| l.entries().iter().position(|e| e.id == id).unwrap_or(0))
     };
-    let count = move || state.library.with(|l| l.len());
+    let count = move || {
+        state
+            .library
+            .with(super::super::model::library::Library::len)
+    };
     let renaming = RwSignal::new(false);
     let draft = RwSignal::new(String::new());
     let problem = RwSignal::new(None::<String>);

@@ -48,8 +48,9 @@ pub fn ScenarioActions() -> impl IntoView {
         }
     };
     let print = move |_| {
-        if let Some(w) = web_sys::window() {
-            let _ = w.print();
+        let printed = web_sys::window().map(|w| w.print());
+        if !matches!(printed, Some(Ok(()))) {
+            state.tell("The browser could not open its print dialog: use its menu to print.");
         }
     };
     view! {

@@ -28,7 +28,7 @@ struct Inbox {
 }
 
 /// Answers the page's requests until the worker is closed.
-pub fn serve(scope: DedicatedWorkerGlobalScope) -> Result<(), JsValue> {
+pub fn serve(scope: &DedicatedWorkerGlobalScope) -> Result<(), JsValue> {
     let inbox = Rc::new(RefCell::new(Inbox::default()));
     // A message to itself runs the next request after the messages already queued.
     let wake = MessageChannel::new()?;
@@ -40,8 +40,8 @@ pub fn serve(scope: DedicatedWorkerGlobalScope) -> Result<(), JsValue> {
         Closure::<dyn Fn(MessageEvent)>::new(move |_: MessageEvent| {
             let more = answer_next(&scope, &mut inbox.borrow_mut());
             inbox.borrow_mut().scheduled = more;
-            if more {
-                let _ = kick.post_message(&JsValue::NULL);
+            if more && kick.post_message(&JsValue::NULL).is_err() {
+                stopped(&scope, "could not schedule the next request");
             }
         })
     };
@@ -64,12 +64,12 @@ pub fn serve(scope: DedicatedWorkerGlobalScope) -> Result<(), JsValue> {
                     inbox.queue.push_back(r);
                     if !inbox.scheduled {
                         inbox.scheduled = true;
-                        let _ = kick.post_message(&JsValue::NULL);
+                        if kick.post_message(&JsValue::NULL).is_err() {
+                            stopped(&scope, "could not schedule the next request");
+                        }
                     }
                 }
-                Err(err) => {
-                    let _ = scope.post_message(&JsValue::from_str(&err.to_string()));
-                }
+                Err(err) => stopped(&scope, &err.to_string()),
             }
         })
     };
@@ -78,6 +78,15 @@ pub fn serve(scope: DedicatedWorkerGlobalScope) -> Result<(), JsValue> {
     run_one.forget();
     on_request.forget();
     scope.post_message(&JsValue::from_str("ready"))
+}
+
+/// Tells the page this worker cannot go on (any text but "ready"), so that it hands the
+/// worker's ranges elsewhere.
+fn stopped(scope: &DedicatedWorkerGlobalScope, why: &str) {
+    super::browser::best_effort(
+        "telling the page a worker stopped",
+        scope.post_message(&JsValue::from_str(why)),
+    );
 }
 
 /// Answers the oldest request (empty if a newer job has come); `true` if more are waiting.
@@ -103,10 +112,13 @@ fn answer_next(scope: &DedicatedWorkerGlobalScope, inbox: &mut Inbox) -> bool {
             e.dyn_ref::<js_sys::Error>()
                 .map(|e| String::from(e.message()))
         });
-        let _ = scope.post_message(&JsValue::from_str(&format!(
-            "could not send a reply: {}",
-            why.unwrap_or_else(|| "unknown error".into())
-        )));
+        stopped(
+            scope,
+            &format!(
+                "could not send a reply: {}",
+                why.unwrap_or_else(|| "unknown error".into())
+            ),
+        );
     }
     !inbox.queue.is_empty()
 }
