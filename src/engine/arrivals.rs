@@ -1,12 +1,12 @@
 //! The arrivals of each week, computed once per scenario: expected inquiries per propensity
-//! band and class (nurture, standard MQL, high-score MQL), their cost per lead, and the daily
+//! band and tier (nurture, standard MQL, high-score MQL), their cost per lead, and the daily
 //! MQL means set up for inversion.
 
 use super::curves::BANDS;
 use super::draws::PoissonMean;
 use crate::model::ValidScenario;
 
-/// Expected arrivals of one week: per band, `[class]` with class 0 nurture (below the
+/// Expected arrivals of one week: per band, `[tier]` with tier 0 nurture (below the
 /// threshold), 1 standard MQL, 2 high-score MQL; and their cost per lead.
 #[derive(Debug, Clone)]
 pub struct WeekArrivals {

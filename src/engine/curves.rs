@@ -38,8 +38,9 @@ pub fn normal_cdf(x: f64) -> f64 {
     }
 }
 
-/// Share of a channel's inquiries in each cell: `[band][class]` with class 0 = nurture
-/// (below the MQL threshold), 1 = standard MQL, 2 = high-score / hot MQL.
+/// Share of a channel's inquiries in each cell: `[band][tier]` with tier 0 = nurture
+/// (below the MQL threshold), 1 = standard MQL, 2 = high-score / hot MQL. An MQL's score
+/// class is its tier minus one.
 pub fn channel_cells(mean: f64, spread: f64, noise: f64, mql: f64, high: f64) -> [[f64; 3]; BANDS] {
     let m = mean.clamp(1e-4, 1.0 - 1e-4);
     let k = (1.0 / (spread * spread) - 1.0).max(1e-3);
@@ -144,7 +145,7 @@ impl Decaying {
 /// Everything the simulation needs, precomputed from a valid scenario.
 #[derive(Debug, Clone)]
 pub struct Curves {
-    /// Per channel, `[band][class]` shares (see [`channel_cells`]).
+    /// Per channel, `[band][tier]` shares (see [`channel_cells`]).
     pub cells: Vec<[[f64; 3]; BANDS]>,
     pub first_contact: f64,
     pub second_contact: f64,

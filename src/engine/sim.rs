@@ -90,12 +90,13 @@ fn simulate<T: Tracer>(v: &ValidScenario, c: &Curves, rep: u64, trace: &mut T) -
             for class in 0..2u8 {
                 let mut counts = [0u32; BANDS];
                 for (b, n) in counts.iter_mut().enumerate() {
-                    let k = usize::from(class) + 1;
+                    // Tiers count nurture first: an MQL's tier is its score class plus one.
+                    let tier = usize::from(class) + 1;
                     let u = draws.cohort(day, class, b as u8);
-                    let arrived = poisson_inv(u, &arrivals.daily[b][k - 1]);
+                    let arrived = poisson_inv(u, &arrivals.daily[b][usize::from(class)]);
                     sums.inquiries += u64::from(arrived);
                     week[Weekly::Inquiries.index()] += f64::from(arrived);
-                    sums.marketing_cost += f64::from(arrived) * arrivals.cost_per_lead[b][k];
+                    sums.marketing_cost += f64::from(arrived) * arrivals.cost_per_lead[b][tier];
                     *n = arrived;
                     if class == 0 {
                         let r = reengaged[b] as usize;

@@ -125,14 +125,12 @@ pub fn pack(job: u64, arm: usize, start: u64, weeks: usize, reps: &[Replication]
 /// Reads a reply packed by [`pack`].
 pub fn unpack(words: &[f64]) -> Result<Reply, WireError> {
     let bad = || WireError::Length(words.len());
-    let [job, arm, start, count, weeks] = words.get(..HEADER).ok_or_else(bad)? else {
-        return Err(bad());
-    };
+    let &[job, arm, start, count, weeks] = words.first_chunk::<HEADER>().ok_or_else(bad)?;
     let whole = |x: f64| x >= 0.0 && x.fract() == 0.0 && x < 9.0e15;
-    if ![*job, *arm, *start, *count, *weeks].into_iter().all(whole) {
+    if ![job, arm, start, count, weeks].into_iter().all(whole) {
         return Err(bad());
     }
-    let (count, weeks) = (*count as usize, *weeks as usize);
+    let (count, weeks) = (count as usize, weeks as usize);
     let per = weeks
         .checked_mul(Weekly::N)
         .and_then(|x| x.checked_add(TAIL))
@@ -169,9 +167,9 @@ pub fn unpack(words: &[f64]) -> Result<Reply, WireError> {
         })
         .collect();
     Ok(Reply {
-        job: *job as u64,
-        arm: *arm as usize,
-        start: *start as u64,
+        job: job as u64,
+        arm: arm as usize,
+        start: start as u64,
         replications,
     })
 }

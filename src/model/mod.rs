@@ -27,7 +27,7 @@ pub use scenario::{
     Sla, Thresholds, ValidScenario, SCENARIO_VERSION,
 };
 pub use share::{open_link, scenario_link, LinkError, LINK_PARAM};
-pub use units::{Days, Hours, Money, Probability, Weeks};
+pub use units::{Money, Probability};
 pub use waterfall::{
     ChannelVolume, StageRates, StageRatesPercent, ValidWaterfall, WaterfallInputs,
 };

@@ -1,5 +1,5 @@
-//! Newtypes for the quantities the model deals in, so a probability cannot be passed where
-//! money is expected and a percentage cannot sneak in as a fraction.
+//! Newtypes for the quantities the waterfall deals in, so a probability cannot be passed
+//! where money is expected and a percentage cannot sneak in as a fraction.
 
 use serde::{Deserialize, Serialize};
 
@@ -83,42 +83,6 @@ impl std::ops::Mul<f64> for Money {
     type Output = Money;
     fn mul(self, rhs: f64) -> Money {
         Money(self.0 * rhs)
-    }
-}
-
-/// A duration in hours (finite, non-negative once validated).
-#[derive(Debug, Clone, Copy, PartialEq, PartialOrd, Default, Serialize, Deserialize)]
-#[serde(transparent)]
-pub struct Hours(pub f64);
-
-/// A duration in days.
-#[derive(Debug, Clone, Copy, PartialEq, PartialOrd, Default, Serialize, Deserialize)]
-#[serde(transparent)]
-pub struct Days(pub f64);
-
-/// A duration in weeks.
-#[derive(Debug, Clone, Copy, PartialEq, PartialOrd, Default, Serialize, Deserialize)]
-#[serde(transparent)]
-pub struct Weeks(pub f64);
-
-impl Hours {
-    pub fn from_minutes(m: f64) -> Self {
-        Hours(m / 60.0)
-    }
-    pub fn get(self) -> f64 {
-        self.0
-    }
-}
-
-impl Days {
-    pub fn hours(self) -> Hours {
-        Hours(self.0 * 24.0)
-    }
-}
-
-impl Weeks {
-    pub fn hours(self) -> Hours {
-        Hours(self.0 * 168.0)
     }
 }
 

@@ -14,9 +14,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{MessageEvent, Worker, WorkerOptions, WorkerType};
 
-use super::runner::{
-    now_ms, yield_to_browser, BatchRunner, Publication, PUBLISH_EVERY_MAX_MS, PUBLISH_EVERY_MS,
-};
+use super::runner::{now_ms, yield_to_browser, Backoff, BatchRunner, Publication};
 use crate::engine::sim::Replication;
 use crate::engine::wire::{unpack, Request};
 use crate::model::Scenario;
@@ -77,8 +75,7 @@ struct Current<J> {
     id: u64,
     work: J,
     publish: Publish<J>,
-    last_publish: Option<f64>,
-    gap: f64,
+    backoff: Backoff,
 }
 
 struct Inner<J> {
@@ -146,8 +143,7 @@ impl<J: PoolWork> Pool<J> {
             id,
             work,
             publish,
-            last_publish: None,
-            gap: PUBLISH_EVERY_MS,
+            backoff: Backoff::default(),
         });
         // Every worker learns of the new job at once, so it skips the old job's waiting
         // ranges instead of computing them.
@@ -257,9 +253,7 @@ fn on_message<J: PoolWork>(inner: &Rc<RefCell<Inner<J>>>, index: usize, data: &J
             _ => current.work.requeue(item),
         }
         let finished = current.work.complete();
-        let due = current
-            .last_publish
-            .is_none_or(|t| now_ms() - t >= current.gap);
+        let due = current.backoff.due(now_ms());
         if finished || current.work.publication().publish(due) {
             // Publish without holding the pool: what it sets may start a new job.
             guard.current.take().map(|c| (c, finished))
@@ -277,11 +271,8 @@ fn on_message<J: PoolWork>(inner: &Rc<RefCell<Inner<J>>>, index: usize, data: &J
         // Done, or a newer job started while publishing.
         return;
     }
-    let first = current.last_publish.is_none();
-    if !first {
-        current.gap = (current.gap * 2.0).min(PUBLISH_EVERY_MAX_MS);
-    }
-    current.last_publish = Some(now_ms());
+    let first = current.backoff.first();
+    current.backoff.published(now_ms());
     guard.current = Some(current);
     drop(guard);
     if !first {
@@ -361,7 +352,7 @@ fn dispatch<J: PoolWork>(inner: &mut Inner<J>, index: usize) {
         if mine >= IN_FLIGHT {
             return;
         }
-        let size = if mine == 0 && current.last_publish.is_none() {
+        let size = if mine == 0 && current.backoff.first() {
             FIRST_RANGE
         } else {
             RANGE

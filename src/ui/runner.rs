@@ -41,6 +41,45 @@ impl Publication {
     }
 }
 
+/// The publication back-off of one job, shared by the page batches and the worker pool: the
+/// first publication is due at once, the next [`PUBLISH_EVERY_MS`] after it, and each gap
+/// after that twice the one before, up to [`PUBLISH_EVERY_MAX_MS`].
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Backoff {
+    last: Option<f64>,
+    gap: f64,
+}
+
+impl Default for Backoff {
+    fn default() -> Self {
+        Backoff {
+            last: None,
+            gap: PUBLISH_EVERY_MS,
+        }
+    }
+}
+
+impl Backoff {
+    /// Whether nothing has been published yet.
+    pub fn first(&self) -> bool {
+        self.last.is_none()
+    }
+
+    /// Whether the gap since the last publication has passed at `now` (ms).
+    pub fn due(&self, now: f64) -> bool {
+        self.last.is_none_or(|t| now - t >= self.gap)
+    }
+
+    /// Records a publication made at `now` (ms); the gap doubles after every one but the
+    /// first.
+    pub fn published(&mut self, now: f64) {
+        if self.last.is_some() {
+            self.gap = (self.gap * 2.0).min(PUBLISH_EVERY_MAX_MS);
+        }
+        self.last = Some(now);
+    }
+}
+
 /// Lets the browser handle input and paint, then resumes as soon as it can. A message to
 /// oneself is not clamped like nested `setTimeout(0)` (at least 4 ms after a few levels), which
 /// would leave the page idle a quarter of the time between 12 ms batches.
@@ -101,8 +140,7 @@ impl BatchRunner {
         let mine = self.generation.get();
         let generation = Rc::clone(&self.generation);
         spawn_local(async move {
-            let mut last_publish: Option<f64> = None;
-            let mut gap = PUBLISH_EVERY_MS;
+            let mut backoff = Backoff::default();
             loop {
                 let started = now_ms();
                 let mut more = true;
@@ -112,13 +150,9 @@ impl BatchRunner {
                 if generation.get() != mine {
                     return;
                 }
-                let due = last_publish.is_none_or(|t| now_ms() - t >= gap);
-                if !more || when(&state).publish(due) {
+                if !more || when(&state).publish(backoff.due(now_ms())) {
                     publish(&mut state, !more);
-                    if last_publish.is_some() {
-                        gap = (gap * 2.0).min(PUBLISH_EVERY_MAX_MS);
-                    }
-                    last_publish = Some(now_ms());
+                    backoff.published(now_ms());
                 }
                 if !more {
                     return;
@@ -129,5 +163,24 @@ impl BatchRunner {
                 }
             }
         });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_gap_starts_at_the_first_publication_and_doubles_to_the_cap() {
+        let mut b = Backoff::default();
+        assert!(b.first() && b.due(0.0));
+        b.published(0.0);
+        assert!(!b.first());
+        assert!(!b.due(PUBLISH_EVERY_MS - 1.0) && b.due(PUBLISH_EVERY_MS));
+        b.published(400.0);
+        assert!(!b.due(400.0 + 799.0) && b.due(400.0 + 800.0));
+        b.published(1_200.0);
+        // 1,600 would exceed the cap.
+        assert!(!b.due(1_200.0 + 999.0) && b.due(1_200.0 + PUBLISH_EVERY_MAX_MS));
     }
 }
