@@ -38,6 +38,7 @@ pub fn App() -> impl IntoView {
     let notices: Vec<String> = [restored.notice, library_notice]
         .into_iter()
         .flatten()
+        .map(|n| n.to_string())
         .collect();
     if !notices.is_empty() {
         state.tell(notices.join(" "));

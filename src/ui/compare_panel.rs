@@ -193,7 +193,7 @@ pub fn ComparePanel() -> impl IntoView {
                 </div>
                 {move || match state.comparison.get() {
                     None => view! { <p class="hint">"Simulating both scenarios..."</p> }.into_any(),
-                    Some(Err(e)) => view! { <p class="error" role="alert" id="compare-error">{e}</p> }.into_any(),
+                    Some(Err(e)) => view! { <p class="error" role="alert" id="compare-error">{e.to_string()}</p> }.into_any(),
                     Some(Ok(v)) => view! { <CompareResults view_data=v/> }.into_any(),
                 }}
             </section>

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 use super::runner::{BatchRunner, Publication};
 use super::simulate::Arm;
-use super::state::{AppState, CompareView, Side};
+use super::state::{AppState, CompareError, CompareView, Side};
 use crate::analysis::compare;
 use crate::model::{Scenario, ValidScenario};
 
@@ -61,8 +61,11 @@ fn side_name(side: Side, s: &Scenario) -> String {
     }
 }
 
-fn validate(name: &str, s: &Scenario) -> Result<ValidScenario, String> {
-    ValidScenario::try_from(s).map_err(|e| format!("\"{name}\" has invalid values: {e}"))
+fn validate(name: &str, s: &Scenario) -> Result<ValidScenario, CompareError> {
+    ValidScenario::try_from(s).map_err(|errors| CompareError::Invalid {
+        name: name.to_string(),
+        errors,
+    })
 }
 
 /// Runs the comparison whenever the choice or either scenario changes.
@@ -76,9 +79,7 @@ pub fn run_on_change(state: AppState) {
         };
         let (Some(a), Some(mut b)) = (state.side(choice.a), state.side(choice.b)) else {
             runner.cancel();
-            state.comparison.set(Some(
-                Err("one of the two scenarios no longer exists".into()),
-            ));
+            state.comparison.set(Some(Err(CompareError::Missing)));
             return;
         };
         // Same seed and replications: replication i of A and of B share random numbers.

@@ -4,10 +4,11 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::browser;
+use super::browser::{self, BrowserError};
 use super::state::{named, AppState};
 use crate::analysis::results_csv;
-use crate::model::import::{export_json, import_json};
+use crate::model::import::{export_json, import_json, ImportError};
+use crate::model::library::LibraryError;
 
 /// A file name made from a scenario name: letters, digits and dashes only.
 pub fn file_stem(name: &str) -> String {
@@ -41,11 +42,14 @@ pub fn offer<E: std::fmt::Display>(
     mime: &str,
     made: Result<String, E>,
 ) {
-    let done = made
-        .map_err(|e| e.to_string())
-        .and_then(|text| browser::download_text(filename, mime, &text).map_err(|e| e.to_string()));
-    if let Err(e) = done {
-        state.tell(format!("{what} could not be exported: {e}."));
+    let failed = match made {
+        Ok(text) => browser::download_text(filename, mime, &text)
+            .err()
+            .map(|e| e.to_string()),
+        Err(e) => Some(e.to_string()),
+    };
+    if let Some(why) = failed {
+        state.tell(format!("{what} could not be exported: {why}."));
     }
 }
 
@@ -78,45 +82,52 @@ pub fn export_results(state: AppState) {
     );
 }
 
+/// Why a scenario file could not be imported.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ImportFileError {
+    #[error(transparent)]
+    Read(#[from] BrowserError),
+    #[error(transparent)]
+    Import(#[from] ImportError),
+    #[error(transparent)]
+    Save(#[from] LibraryError),
+}
+
 /// Imports a scenario file: on success it joins the saved list and is opened; on failure
 /// the message says what is wrong and nothing changes.
 pub fn import_file(state: AppState, file: web_sys::File) {
     let file_name = file.name();
     spawn_local(async move {
-        let outcome = match browser::read_file(&file).await {
-            Ok(text) => import_json(&text).map_err(|e| e.to_string()),
-            Err(e) => Err(e.to_string()),
-        };
-        let scenario = match outcome {
-            Ok(s) => s,
-            Err(e) => {
-                state.tell(format!(
-                    "\"{file_name}\" could not be imported: {e}. Nothing was changed."
-                ));
-                return;
-            }
-        };
-        let name = if scenario.name.trim().is_empty() {
-            file_name.trim_end_matches(".json").to_string()
-        } else {
-            scenario.name.clone()
-        };
-        match state.save_as(&name, &scenario) {
-            Ok(saved_as) => {
-                super::links::own_again(state);
-                state.replace_scenario(
-                    named(&scenario, &saved_as),
-                    format!("imported \u{201c}{saved_as}\u{201d}"),
-                );
-                state.tell(format!(
-                    "Imported \"{saved_as}\" and added it to your scenarios."
-                ));
-            }
+        match import(state, &file_name, &file).await {
+            Ok(saved_as) => state.tell(format!(
+                "Imported \"{saved_as}\" and added it to your scenarios."
+            )),
             Err(e) => state.tell(format!(
                 "\"{file_name}\" could not be imported: {e}. Nothing was changed."
             )),
         }
     });
+}
+
+/// Reads, checks and saves a scenario file, then opens it; the name it was saved under.
+async fn import(
+    state: AppState,
+    file_name: &str,
+    file: &web_sys::File,
+) -> Result<String, ImportFileError> {
+    let scenario = import_json(&browser::read_file(file).await?)?;
+    let name = if scenario.name.trim().is_empty() {
+        file_name.trim_end_matches(".json").to_string()
+    } else {
+        scenario.name.clone()
+    };
+    let saved_as = state.save_as(&name, &scenario)?;
+    super::links::own_again(state);
+    state.replace_scenario(
+        named(&scenario, &saved_as),
+        format!("imported \u{201c}{saved_as}\u{201d}"),
+    );
+    Ok(saved_as)
 }
 
 /// The first file of a drop or a file input, if any.

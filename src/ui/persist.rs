@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use super::state::AppState;
-use super::storage;
+use super::storage::{self, StorageError};
 use crate::model::access::field_label;
 use crate::model::library::Library;
 use crate::model::{saved, stored, Scenario, ValidScenario};
@@ -21,16 +21,41 @@ pub enum SaveStatus {
     /// Changes are saved in this browser.
     Saved,
     /// The browser refuses to save (the reason is shown).
-    Off(String),
+    Off(SaveError),
     /// Saving is paused so as not to overwrite saved data that could not be read or backed up.
     Protected,
+}
+
+/// Why a change could not be saved.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum SaveError {
+    #[error(transparent)]
+    Storage(#[from] StorageError),
+    /// The scenario or the list could not be written as text (the serializer's words).
+    #[error("the data could not be written: {0}")]
+    Encode(String),
+}
+
+/// Saved data that could not be opened nor copied aside: it is left where it was and saving
+/// is paused, so that nothing overwrites the only copy.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{what} could not be opened: {why}.{fallback} It could not be copied aside ({cause}), so it is left where it was and saving is paused.")]
+pub struct NotBackedUp {
+    /// What could not be opened ("Your saved scenario").
+    what: &'static str,
+    /// Why it could not be opened, in plain words.
+    why: String,
+    /// What Handoff did instead (" Handoff started from the Baseline."), or nothing.
+    fallback: &'static str,
+    /// Why the copy failed.
+    cause: StorageError,
 }
 
 /// What was found in storage at start-up.
 pub struct Restored {
     pub scenario: Scenario,
-    /// A message for the user when saved data could not be used nor backed up.
-    pub notice: Option<String>,
+    /// Saved data that could not be used nor backed up, for a message to the user.
+    pub notice: Option<NotBackedUp>,
     /// Saved data that could not be used, kept as a backup (offered for download or restore).
     pub unreadable: Option<Unreadable>,
     pub status: SaveStatus,
@@ -72,15 +97,19 @@ const NEWER: &str = "it was saved by a newer version of Handoff";
 /// `"{key}.unreadable"` and reported, never discarded. `None` when nothing usable is stored.
 fn restore_key<T>(
     key: &str,
-    what: &str,
+    what: &'static str,
     filename: &'static str,
-    fallback: &str,
+    fallback: &'static str,
     read: impl Fn(&str) -> Result<T, Problem>,
-) -> (Option<T>, Result<Option<Unreadable>, String>, SaveStatus) {
+) -> (
+    Option<T>,
+    Result<Option<Unreadable>, NotBackedUp>,
+    SaveStatus,
+) {
     let raw = match storage::load_raw(key) {
         Ok(None) => return (None, Ok(None), SaveStatus::Saved),
         Ok(Some(raw)) => raw,
-        Err(e) => return (None, Ok(None), SaveStatus::Off(e.to_string())),
+        Err(e) => return (None, Ok(None), SaveStatus::Off(e.into())),
     };
     let problem = match read(&raw) {
         Ok(value) => return (Some(value), Ok(None), SaveStatus::Saved),
@@ -107,12 +136,14 @@ fn restore_key<T>(
             (None, Ok(Some(unreadable)), SaveStatus::Saved)
         }
         // Do not overwrite the only copy of the user's data.
-        Err(e) => (
+        Err(cause) => (
             None,
-            Err(format!(
-                "{what} could not be opened: {}.{fallback} It could not be copied aside ({e}), so it is left where it was and saving is paused.",
-                problem.why
-            )),
+            Err(NotBackedUp {
+                what,
+                why: problem.why,
+                fallback,
+                cause,
+            }),
             SaveStatus::Protected,
         ),
     }
@@ -167,7 +198,7 @@ pub fn restore() -> Restored {
 /// as a backup and reported).
 pub fn restore_library() -> (
     Library<Scenario>,
-    Result<Option<Unreadable>, String>,
+    Result<Option<Unreadable>, NotBackedUp>,
     SaveStatus,
 ) {
     let (library, found, status) = restore_key(
@@ -186,12 +217,12 @@ pub fn restore_library() -> (
 }
 
 fn save(key: &str, text: Result<String, serde_json::Error>) -> SaveStatus {
-    match text {
-        Ok(text) => match storage::save_raw(key, &text) {
-            Ok(()) => SaveStatus::Saved,
-            Err(e) => SaveStatus::Off(e.to_string()),
-        },
-        Err(e) => SaveStatus::Off(e.to_string()),
+    let saved = text
+        .map_err(|e| SaveError::Encode(e.to_string()))
+        .and_then(|text| Ok(storage::save_raw(key, &text)?));
+    match saved {
+        Ok(()) => SaveStatus::Saved,
+        Err(e) => SaveStatus::Off(e),
     }
 }
 

@@ -26,7 +26,7 @@ pub fn SavedItem(id: u64) -> impl IntoView {
     };
     let renaming = RwSignal::new(false);
     let draft = RwSignal::new(String::new());
-    let problem = RwSignal::new(None::<String>);
+    let problem = RwSignal::new(None::<LibraryError>);
 
     let open = move |_| {
         if let Some(s) = state
@@ -52,7 +52,7 @@ pub fn SavedItem(id: u64) -> impl IntoView {
             renamed.map_or(Err(LibraryError::NotFound(id)), |s| l.update(id, s))
         });
         match result.unwrap_or(Err(LibraryError::Unavailable)) {
-            Err(e) => problem.set(Some(e.to_string())),
+            Err(e) => problem.set(Some(e)),
             Ok(()) => renaming.set(false),
         }
     };
@@ -100,7 +100,7 @@ pub fn SavedItem(id: u64) -> impl IntoView {
                         prop:value=draft on:input=move |ev| draft.set(event_target_value(&ev))/>
                     <button type="submit">"OK"</button>
                     <button type="button" on:click=move |_| renaming.set(false)>"Cancel"</button>
-                    {move || problem.get().map(|p| view! { <span class="error" role="alert">{p}</span> })}
+                    {move || problem.get().map(|p| view! { <span class="error" role="alert">{p.to_string()}</span> })}
                 </form>
             </Show>
             <div class="saved-actions">

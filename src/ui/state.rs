@@ -60,6 +60,19 @@ pub struct CompareView {
     pub running: bool,
 }
 
+/// Why a comparison cannot run.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum CompareError {
+    #[error("one of the two scenarios no longer exists")]
+    Missing,
+    /// `name` labels the side ("Baseline (current)").
+    #[error("\"{name}\" has invalid values: {errors}")]
+    Invalid {
+        name: String,
+        errors: ValidationErrors,
+    },
+}
+
 /// What the whole app shares.
 #[derive(Clone, Copy)]
 pub struct AppState {
@@ -91,7 +104,7 @@ pub struct AppState {
     /// what replaced it (so that the replacement can be undone).
     pub replaced: RwSignal<Option<(Scenario, String)>>,
     /// Its results, or why it cannot run.
-    pub comparison: RwSignal<Option<Result<Arc<CompareView>, String>>>,
+    pub comparison: RwSignal<Option<Result<Arc<CompareView>, CompareError>>>,
 }
 
 impl AppState {
