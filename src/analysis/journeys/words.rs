@@ -37,20 +37,12 @@ pub(super) fn step_words(what: Happening) -> (String, Stage) {
                 Rejection::PoorFit => "Rejected as a poor fit",
                 Rejection::NotReady => "Not ready to buy (no budget, need or timing yet)",
             };
-            let then = if recycled {
-                "; recycled to nurture."
-            } else {
-                "."
-            };
+            let then = sentence_end(recycled);
             (format!("{why}{then}"), Stage::Leak)
         }
         Happening::Qualified => ("Qualified: an SQL, handed to the AEs.".into(), Stage::Sdr),
         Happening::GaveUp { attempts, recycled } => {
-            let then = if recycled {
-                "; recycled to nurture."
-            } else {
-                "."
-            };
+            let then = sentence_end(recycled);
             (
                 format!("Given up after {attempts} attempts without reaching anyone{then}"),
                 Stage::Leak,
@@ -108,6 +100,15 @@ pub(super) fn ending_words(end: End) -> Option<(&'static str, Stage)> {
             Stage::Ae,
         )),
         _ => None,
+    }
+}
+
+/// How a sentence about a leaving lead ends: whether it goes back to nurture.
+fn sentence_end(recycled: bool) -> &'static str {
+    if recycled {
+        "; recycled to nurture."
+    } else {
+        "."
     }
 }
 
