@@ -15,6 +15,7 @@ use crate::format::{capitalise, count, hours, percent};
 use crate::model::ValidScenario;
 
 use heuristics::{classify, mean, weekly_mean, weekly_sum, Signals};
+pub(crate) use levers::mean_interval;
 use levers::{lever_binding, lever_effects, lever_sentence, period_lever_binding};
 pub use levers::{Lever, LeverEffect};
 

@@ -8,6 +8,7 @@ pub mod export;
 pub mod glossary;
 pub mod journeys;
 pub mod lenses;
+pub mod plan;
 pub mod report;
 pub mod sla;
 pub mod tour;

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::engine::run::Band;
 use crate::engine::sim::{Replication, Weekly};
-use crate::model::ValidScenario;
+use crate::model::{Sla, ValidScenario};
 
 /// Weeks per SLA period ("month").
 pub const PERIOD_WEEKS: usize = 4;
@@ -51,11 +51,92 @@ pub struct SlaReport {
     pub attempts_kept_share: f64,
 }
 
-struct Kept {
-    volume: bool,
-    quality: bool,
-    touch: bool,
-    attempts: bool,
+/// One period of one replication: the figures each promise is judged on.
+#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
+pub struct PeriodFigures {
+    /// Weeks in the period (the last one may be shorter than [`PERIOD_WEEKS`]).
+    pub weeks: usize,
+    pub mqls: f64,
+    /// Share of contacted MQLs accepted by sales; `None` when nobody was contacted.
+    pub accept_share: Option<f64>,
+    /// Share of decided first touches made within the SLA time; `None` when none was decided.
+    pub touched_within_share: Option<f64>,
+    /// Average attempts on leads given up without contact; `None` when none was given up.
+    pub attempts_per_unreached: Option<f64>,
+}
+
+/// Whether each part of the two promises held in a period.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Kept {
+    pub volume: bool,
+    pub quality: bool,
+    pub touch: bool,
+    pub attempts: bool,
+}
+
+impl Kept {
+    /// The four parts in the report's order: volume, quality, touch, attempts.
+    pub fn parts(self) -> [bool; 4] {
+        [self.volume, self.quality, self.touch, self.attempts]
+    }
+    /// Both teams' promises held.
+    pub fn all(self) -> bool {
+        self.parts().iter().all(|&k| k)
+    }
+}
+
+impl PeriodFigures {
+    /// The figures of weeks `first..last` of a replication.
+    pub fn of(r: &Replication, first: usize, last: usize) -> PeriodFigures {
+        let sum = |m: Weekly| -> f64 {
+            r.weekly
+                .get(first..last)
+                .map_or(0.0, |ws| ws.iter().map(|w| w[m.index()]).sum())
+        };
+        let ratio = |num: Weekly, den: Weekly| {
+            let d = sum(den);
+            (d > 0.0).then(|| sum(num) / d)
+        };
+        PeriodFigures {
+            weeks: last.saturating_sub(first),
+            mqls: sum(Weekly::Mqls),
+            accept_share: ratio(Weekly::Sals, Weekly::Contacts),
+            touched_within_share: ratio(Weekly::TouchedWithinSla, Weekly::FirstTouchDecided),
+            attempts_per_unreached: ratio(Weekly::AttemptsOnGivenUp, Weekly::GivenUpUnreached),
+        }
+    }
+
+    /// Every period of a replication of a `weeks`-week run.
+    pub fn periods(r: &Replication, weeks: usize) -> Vec<PeriodFigures> {
+        (0..weeks.div_ceil(PERIOD_WEEKS))
+            .map(|p| {
+                let first = p * PERIOD_WEEKS;
+                PeriodFigures::of(r, first, (first + PERIOD_WEEKS).min(weeks))
+            })
+            .collect()
+    }
+
+    /// MQLs promised for this period (the monthly promise pro rata).
+    pub fn promised_mqls(&self, sla: &Sla) -> f64 {
+        sla.mqls_per_month * self.weeks as f64 / PERIOD_WEEKS as f64
+    }
+
+    /// Whether each part held. A part with nothing to judge (no contact, no decided touch,
+    /// nobody given up) counts as kept.
+    pub fn kept(&self, sla: &Sla) -> Kept {
+        Kept {
+            volume: self.mqls >= self.promised_mqls(sla),
+            quality: self
+                .accept_share
+                .is_none_or(|a| a * 100.0 >= sla.min_accept_percent),
+            touch: self
+                .touched_within_share
+                .is_none_or(|t| t * 100.0 >= sla.touched_share_percent),
+            attempts: self
+                .attempts_per_unreached
+                .is_none_or(|k| k >= sla.attempts_per_unreached),
+        }
+    }
 }
 
 /// Computes the SLA report from raw replications.
@@ -70,8 +151,6 @@ pub fn attainment(v: &ValidScenario, reps: &[Replication]) -> SlaReport {
     for p in 0..nper {
         let first = p * PERIOD_WEEKS;
         let last = (first + PERIOD_WEEKS).min(weeks);
-        let len = last - first;
-        let promised = s.mqls_per_month * len as f64 / PERIOD_WEEKS as f64;
         let mut mqls = Vec::new();
         let mut att = Vec::new();
         let mut acc = Vec::new();
@@ -79,36 +158,18 @@ pub fn attainment(v: &ValidScenario, reps: &[Replication]) -> SlaReport {
         let mut tries = Vec::new();
         let mut kept = [0usize; 4];
         for (ri, r) in reps.iter().enumerate() {
-            let sum = |m: Weekly| -> f64 {
-                r.weekly
-                    .get(first..last)
-                    .map_or(0.0, |ws| ws.iter().map(|w| w[m.index()]).sum())
-            };
-            let m = sum(Weekly::Mqls);
-            let contacts = sum(Weekly::Contacts);
-            let sals = sum(Weekly::Sals);
-            let decided = sum(Weekly::FirstTouchDecided);
-            let within = sum(Weekly::TouchedWithinSla);
-            let given_up = sum(Weekly::GivenUpUnreached);
-            let attempts = sum(Weekly::AttemptsOnGivenUp);
-            mqls.push(m);
-            att.push(if promised > 0.0 { m / promised } else { 1.0 });
-            let a = (contacts > 0.0).then(|| sals / contacts);
-            let t = (decided > 0.0).then(|| within / decided);
-            let k = (given_up > 0.0).then(|| attempts / given_up);
-            acc.push(a.unwrap_or(f64::NAN));
-            touch.push(t.unwrap_or(f64::NAN));
-            tries.push(k.unwrap_or(f64::NAN));
-            let status = Kept {
-                volume: m >= promised,
-                quality: a.is_none_or(|a| a * 100.0 >= s.min_accept_percent),
-                touch: t.is_none_or(|t| t * 100.0 >= s.touched_share_percent),
-                attempts: k.is_none_or(|k| k >= s.attempts_per_unreached),
-            };
-            for (j, ok) in [status.volume, status.quality, status.touch, status.attempts]
-                .into_iter()
-                .enumerate()
-            {
+            let f = PeriodFigures::of(r, first, last);
+            let promised = f.promised_mqls(s);
+            mqls.push(f.mqls);
+            att.push(if promised > 0.0 {
+                f.mqls / promised
+            } else {
+                1.0
+            });
+            acc.push(f.accept_share.unwrap_or(f64::NAN));
+            touch.push(f.touched_within_share.unwrap_or(f64::NAN));
+            tries.push(f.attempts_per_unreached.unwrap_or(f64::NAN));
+            for (j, ok) in f.kept(s).parts().into_iter().enumerate() {
                 if ok {
                     kept[j] += 1;
                     kept_counts[j] += 1;
@@ -122,7 +183,7 @@ pub fn attainment(v: &ValidScenario, reps: &[Replication]) -> SlaReport {
         report.periods.push(SlaPeriod {
             period: p + 1,
             first_week: first + 1,
-            weeks: len,
+            weeks: last - first,
             mqls: Band::of(&mqls),
             mql_attainment: Band::of(&att),
             accept_share: Band::of(&acc),

@@ -1,8 +1,10 @@
 //! The AE team (MODEL.md mechanic 6): SQLs wait for a free opportunity slot, and the AEs work
-//! the most promising SQLs first (highest propensity band, oldest first within a band). The
-//! rest wait, cool (each week of waiting lowers the close chance) and are lost past the wait
-//! limit; that loss is reported. So a saturated AE team keeps closing at its capacity, and
-//! more or better SQLs never lower what it books: they only change which SQLs wait.
+//! the most promising SQLs first: highest propensity band, and within a band the one that has
+//! cooled least (the newest). The rest wait, cool (each week of waiting lowers the close
+//! chance) and are lost past the wait limit; that loss is reported. So a saturated AE team
+//! keeps closing at its capacity, and more or better SQLs never lower what it books: they
+//! only change which SQLs wait. (Oldest-first would make every SQL wait the longest a flood
+//! allows, so one more SDR would lower bookings; the planning views caught that.)
 //!
 //! Each opportunity's outcome, cycle length and deal size come from the lead's own random
 //! numbers, drawn when it opens; it books revenue on its close date.
@@ -66,7 +68,7 @@ impl AeTeam {
     }
 
     /// One day: SQLs past the wait limit are lost; free slots open opportunities, best band
-    /// first; today's closes are returned.
+    /// first and newest first within a band; today's closes are returned.
     pub fn work_day<T: Tracer>(
         &mut self,
         day: u32,
@@ -89,7 +91,7 @@ impl AeTeam {
         let mut free = u64::from(c.ae_slots).saturating_sub(self.open);
         for b in (0..BANDS).rev() {
             while free > 0 {
-                let Some((d, own)) = self.waiting.get_mut(b).and_then(VecDeque::pop_front) else {
+                let Some((d, own)) = self.waiting.get_mut(b).and_then(VecDeque::pop_back) else {
                     break;
                 };
                 free -= 1;

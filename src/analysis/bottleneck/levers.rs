@@ -184,7 +184,7 @@ pub(super) const Z90: f64 = 1.644_853_626_951_472_2;
 
 /// The 90% confidence interval of the mean of the `n` finite values of `xs` (`mean` is
 /// theirs), if there are at least two.
-fn mean_interval(xs: &[f64], n: usize, mean: f64) -> Option<(f64, f64)> {
+pub(crate) fn mean_interval(xs: &[f64], n: usize, mean: f64) -> Option<(f64, f64)> {
     if n < 2 {
         return None;
     }
