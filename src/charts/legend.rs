@@ -15,6 +15,8 @@ pub(crate) enum Key {
     Swatch(RGBAColor),
     /// A short line (a median or a reference line).
     Line(ShapeStyle),
+    /// A short dashed line (a series read on a secondary axis).
+    Dashed(ShapeStyle),
 }
 
 /// Distance from the area's right edge, and padding around the row, in pixels.
@@ -89,6 +91,14 @@ pub(crate) fn draw_legend_row<DB: DrawingBackend>(
             Key::Line(style) => {
                 area.draw(&PathElement::new(vec![(kx, mid), (kx + 22, mid)], style))
             }
+            Key::Dashed(style) => area
+                .draw(&PathElement::new(vec![(kx, mid), (kx + 8, mid)], style))
+                .and_then(|()| {
+                    area.draw(&PathElement::new(
+                        vec![(kx + 14, mid), (kx + 22, mid)],
+                        style,
+                    ))
+                }),
         }
         .map_err(e)?;
     }

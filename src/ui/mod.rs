@@ -25,6 +25,7 @@ mod methodology_page;
 mod number_control;
 mod param_control;
 mod persist;
+mod plan;
 mod pool;
 mod presenter;
 mod presenter_headline;

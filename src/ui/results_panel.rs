@@ -11,6 +11,7 @@ use super::kpi_row::KpiRow;
 use super::lead_journey::LeadJourneyPanel;
 use super::lenses_panel::LensesPanel;
 use super::methodology_page::MethodologyPage;
+use super::plan::PlanPanel;
 use super::presenter_headline::PresenterHeadline;
 use super::print_summary::PrintSummary;
 use super::scenario_actions::ScenarioActions;
@@ -125,6 +126,7 @@ pub fn ResultsPanel() -> impl IntoView {
             </div>
             <LensesPanel/>
             <SlaPanel/>
+            <PlanPanel/>
             <LeadJourneyPanel/>
             <GlossaryPanel/>
             <MethodologyPage/>

@@ -166,3 +166,31 @@ pub fn chance_of_bookings(xs: &[Outcome], x: f64) -> f64 {
 pub fn sla_kept(xs: &[Outcome], sla: &Sla) -> f64 {
     mean_of(xs, |o| o.sla_kept_share(sla))
 }
+
+/// A plan of one phase: a fixed set of arms (the tornado, the threshold curve, a sweep),
+/// so that every view runs through the same [`Plan`] driver.
+#[derive(Debug, Clone, Default)]
+pub struct Fixed {
+    arms: Option<Vec<ValidScenario>>,
+    /// The outcomes, arm by arm, once run.
+    pub runs: Vec<Vec<Outcome>>,
+}
+
+impl Fixed {
+    pub fn new(arms: Vec<ValidScenario>) -> Fixed {
+        Fixed {
+            arms: Some(arms),
+            runs: Vec::new(),
+        }
+    }
+}
+
+impl Plan for Fixed {
+    fn next_arms(&mut self) -> Option<Vec<ValidScenario>> {
+        self.arms.take()
+    }
+
+    fn record(&mut self, outcomes: Vec<Vec<Outcome>>) {
+        self.runs = outcomes;
+    }
+}

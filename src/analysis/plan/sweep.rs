@@ -248,25 +248,37 @@ impl Grid {
     }
 }
 
-/// Runs an `x` × `y` grid with `n` replications a cell.
-pub fn run_grid(v: &ValidScenario, x: Axis, y: Axis, n: usize, runner: &dyn Runner) -> Grid {
+/// The arms of an `x` × `y` grid over each axis's ten values.
+pub fn grid_cells(v: &ValidScenario, x: Axis, y: Axis) -> Vec<Cell> {
     let s = v.get();
-    let (xs, ys) = (x.values(s), y.values(s));
-    let cells = cells(v, x, &xs, y, &ys);
-    let arms: Vec<ValidScenario> = cells.iter().map(|c| c.scenario.clone()).collect();
-    let runs = runner.outcomes(&arms, n);
+    cells(v, x, &x.values(s), y, &y.values(s))
+}
+
+/// The grid from the outcomes of `cells` so far (`runs[i]` of `cells[i]`; a cell without
+/// outcomes yet is left out, so a grid fills in as its cells finish).
+pub fn grid(v: &ValidScenario, x: Axis, y: Axis, cells: &[Cell], runs: &[Vec<Outcome>]) -> Grid {
+    let s = v.get();
     Grid {
         x,
         y,
         current: (x.get(s), y.get(s)),
         cells: cells
             .iter()
-            .zip(&runs)
+            .zip(runs)
+            .filter(|(_, r)| !r.is_empty())
             .map(|(c, r)| (c.x, c.y, Figures::of(&c.scenario, r)))
             .collect(),
-        xs,
-        ys,
+        xs: x.values(s),
+        ys: y.values(s),
     }
+}
+
+/// Runs an `x` × `y` grid with `n` replications a cell.
+pub fn run_grid(v: &ValidScenario, x: Axis, y: Axis, n: usize, runner: &dyn Runner) -> Grid {
+    let cells = grid_cells(v, x, y);
+    let arms: Vec<ValidScenario> = cells.iter().map(|c| c.scenario.clone()).collect();
+    let runs = runner.outcomes(&arms, n);
+    grid(v, x, y, &cells, &runs)
 }
 
 /// Thresholds of the trade-off curve.
@@ -321,7 +333,7 @@ pub fn threshold_curve(
         .chunks(2)
         .zip(runs.chunks(2))
         .filter_map(|(a, r)| match (a, r) {
-            ([today, plus], [rt, rp]) => Some(CurvePoint {
+            ([today, plus], [rt, rp]) if !rt.is_empty() && !rp.is_empty() => Some(CurvePoint {
                 threshold: today.get().thresholds.mql_threshold,
                 today: Figures::of(today, rt),
                 plus_one_sdr: Figures::of(plus, rp),
