@@ -19,11 +19,17 @@ async function openTab(page, key) {
 
 test("the tornado ranks every knob and a step applies, undoably", async ({ page }) => {
   await load(page);
+  // Nothing is drawn before the user asks.
+  await expect(page.locator("#chart-tornado")).toHaveCount(0);
   await page.locator("#plan").scrollIntoViewIfNeeded();
   await page.locator("#tornado-run").click();
   await planDone(page, "#tornado-steps");
   const svg = page.locator("#chart-tornado svg");
   await expect(svg).toBeVisible();
+  // Its text alternative: the widest knob, and a table row per knob.
+  await expect(page.locator("#chart-tornado-summary")).toContainText("swings the most");
+  await page.locator("#chart-tornado details.chart-table summary").click();
+  expect(await page.locator("#chart-tornado details.chart-table tbody tr").count()).toBeGreaterThanOrEqual(12);
   await expect(page.locator("#tornado-base")).toContainText("replications with the same random numbers");
   // Steps are listed widest first; the +1 SDR step applies to the scenario.
   const before = await page.locator("#sdr-headcount-number").inputValue();
@@ -96,6 +102,7 @@ test("the sweep fills a 10 x 10 grid and applies a cell; the threshold curve mar
   await planDone(page, "#threshold-apply");
   await expect(page.locator("#chart-threshold svg")).toBeVisible();
   await expect(page.locator("#chart-threshold")).toContainText("best");
+  await expect(page.locator("#chart-threshold-summary")).toContainText(/Best threshold today: \d+, mean bookings \$/);
   await openTab(page, "sweep");
   await page.locator("#sweep-x").selectOption("threshold");
   await page.locator("#sweep-y").selectOption("threshold");
@@ -105,6 +112,7 @@ test("the sweep fills a 10 x 10 grid and applies a cell; the threshold curve mar
   await page.locator("#sweep-run").click();
   await planDone(page, "#sweep-cell");
   await expect(page.locator("#chart-sweep svg")).toBeVisible();
+  await expect(page.locator("#chart-sweep-summary")).toContainText(/^Best: \$[\d.]+[KM] at MQL threshold/);
   await page.locator("#sweep-cell-y").selectOption({ index: 9 });
   const sdrs = await page.locator("#sweep-cell-y option:checked").textContent();
   await expect(page.locator("#sweep-cell-figures")).toContainText("Median bookings $");

@@ -108,8 +108,10 @@ pub fn SensitivityView() -> impl IntoView {
                 )}</p>
                 {stale_note(app, &c.scenario).map(|s| view! { <p class="stale-note">{s}</p> })}
             })}
-            <ChartFigure id="chart-tornado" svg=svg text=text
-                caption="Bars coloured by the team that owns the knob. In each row, the upper bar is the step down and the lower bar the step up; a bar points left when the step lowers the figure."/>
+            <Show when=move || plan.tornado.with(Option::is_some)>
+                <ChartFigure id="chart-tornado" svg=svg text=text
+                    caption="Bars coloured by the team that owns the knob. In each row, the upper bar is the step down and the lower bar the step up; a bar points left when the step lowers the figure."/>
+            </Show>
             <StepButtons measure=measure/>
         </div>
     }

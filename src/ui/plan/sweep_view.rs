@@ -127,8 +127,10 @@ pub fn SweepView() -> impl IntoView {
             </div>
             <p class="field-error" role="alert" hidden=move || problem.with(Option::is_none)>{move || problem.get()}</p>
             {move || plan.grid.get().and_then(|c| stale_note(app, &c.scenario)).map(|s| view! { <p class="stale-note">{s}</p> })}
-            <ChartFigure id="chart-sweep" svg=svg text=text
-                caption="Each cell runs the same replications, so neighbouring cells differ by the knobs alone. The current scenario is outlined."/>
+            <Show when=move || plan.grid.with(Option::is_some)>
+                <ChartFigure id="chart-sweep" svg=svg text=text
+                    caption="Each cell runs the same replications, so neighbouring cells differ by the knobs alone. The current scenario is outlined."/>
+            </Show>
             <CellPicker/>
         </div>
     }

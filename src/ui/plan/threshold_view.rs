@@ -65,8 +65,10 @@ pub fn ThresholdView() -> impl IntoView {
                 <button type="button" id="threshold-run" on:click=run>"Draw the trade-off"</button>
             </div>
             {move || plan.curve.get().and_then(|c| stale_note(app, &c.scenario)).map(|s| view! { <p class="stale-note">{s}</p> })}
-            <ChartFigure id="chart-threshold" svg=svg text=text
-                caption="A low threshold floods the SDRs with leads that will not buy; a high one starves them. Shaded: P10 to P90 of bookings."/>
+            <Show when=move || plan.curve.with(Option::is_some)>
+                <ChartFigure id="chart-threshold" svg=svg text=text
+                    caption="A low threshold floods the SDRs with leads that will not buy; a high one starves them. Shaded: P10 to P90 of bookings."/>
+            </Show>
             {move || plan.curve.get().filter(|c| !c.running).map(|c| {
                 let best = c.value.best_today;
                 let plus = c.value.best_plus_one_sdr;
