@@ -49,6 +49,19 @@ pub enum Answer {
     Design(Option<Design>),
 }
 
+impl Answer {
+    /// Whether it says anything yet (a first pair of replications, a first probe, a design).
+    pub fn has_figures(&self) -> bool {
+        match self {
+            Answer::Tornado(t) => t.pairs > 0,
+            Answer::Curve(c) => !c.points.is_empty(),
+            Answer::Grid(g) => !g.cells.is_empty(),
+            Answer::Goal(g) => !g.probes.is_empty(),
+            Answer::Design(d) => d.is_some(),
+        }
+    }
+}
+
 impl Study {
     pub fn tornado(base: ValidScenario) -> Study {
         let steps = tornado::steps(&base);

@@ -81,7 +81,8 @@ fn RunStatus() -> impl IntoView {
     };
     view! {
         <p class="plan-status" id="plan-status" role="status"
-            data-running=move || plan.running.with(Option::is_some).to_string()>
+            data-running=move || plan.running.with(Option::is_some).to_string()
+            data-published=move || plan.published.get().to_string()>
             {text}
         </p>
     }

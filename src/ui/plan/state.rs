@@ -92,6 +92,8 @@ pub struct PlanState {
     pub goal: RwSignal<Option<Computed<GoalAnswer>>>,
     pub design: RwSignal<Option<Computed<Design>>>,
     pub running: RwSignal<Option<Running>>,
+    /// Answers with figures published by the current study (for tests and the benchmark).
+    pub published: RwSignal<u32>,
     pool: StoredValue<Option<Pool<PlanJob>>, LocalStorage>,
 }
 
@@ -105,6 +107,7 @@ impl PlanState {
             goal: RwSignal::new(None),
             design: RwSignal::new(None),
             running: RwSignal::new(None),
+            published: RwSignal::new(0),
             pool: StoredValue::new_local(None),
         }
     }
@@ -129,6 +132,7 @@ impl PlanState {
             p
         });
         let me = *self;
+        me.published.set(0);
         me.running.set(Some(Running {
             view,
             share: 0.0,
@@ -144,7 +148,11 @@ impl PlanState {
                 phase,
                 workers: job.workers(),
             }));
-            me.publish(job.answer(), &scenario, !finished);
+            let answer = job.answer();
+            if answer.has_figures() {
+                me.published.update(|n| *n += 1);
+            }
+            me.publish(answer, &scenario, !finished);
         });
     }
 
