@@ -168,7 +168,7 @@ fn refuse_unknown(section: &Value) -> Result<(), ImportError> {
 }
 
 /// A path as the field paths of validation errors write it: `channels[2].name`.
-fn field_path(path: &serde_ignored::Path) -> String {
+pub(crate) fn field_path(path: &serde_ignored::Path) -> String {
     use serde_ignored::Path;
     match path {
         Path::Root => String::new(),

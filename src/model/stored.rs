@@ -79,6 +79,26 @@ pub fn read(text: &str) -> Result<Scenario, StoredError> {
     }
 }
 
+/// Reads stored text like [`read`], and names the fields of the current format it does not
+/// know (a hand-edited `"headcont"`, say), which take no part in the scenario.
+pub fn read_naming_unknown(text: &str) -> Result<(Scenario, Vec<String>), StoredError> {
+    let scenario = read(text)?;
+    let mut unknown = Vec::new();
+    let mut de = serde_json::Deserializer::from_str(text);
+    let known: Result<Stored, _> = serde_ignored::deserialize(&mut de, |path| {
+        let p = super::import::field_path(&path);
+        unknown.push(
+            p.strip_prefix("scenario.")
+                .map_or(p.clone(), str::to_string),
+        );
+    });
+    // Version 1 has other fields, all known to its reader.
+    if known.is_err() {
+        unknown.clear();
+    }
+    Ok((scenario, unknown))
+}
+
 /// The text to store for a scenario.
 pub fn write(scenario: &Scenario) -> Result<String, serde_json::Error> {
     serde_json::to_string(&Stored {
@@ -126,5 +146,25 @@ mod tests {
             read(r#"{"version": 2, "scenario": {"run": {"weeks": "many"}}}"#),
             Err(StoredError::Unreadable(_))
         ));
+    }
+}
+
+#[cfg(test)]
+mod unknown_tests {
+    use super::*;
+
+    #[test]
+    fn stored_fields_this_version_does_not_know_are_named() {
+        let text = write(&Scenario::default()).expect("writes");
+        assert_eq!(read_naming_unknown(&text).map(|r| r.1), Ok(Vec::new()));
+        let typo = text.replacen("\"headcount\"", "\"headcont\"", 1);
+        let (scenario, unknown) = read_naming_unknown(&typo).expect("still readable");
+        assert_eq!(unknown, vec!["sdr.headcont".to_string()]);
+        assert_eq!(scenario.sdr.headcount, Scenario::default().sdr.headcount);
+        let extra = text.replacen("{", "{\"colour\":\"red\",", 1);
+        assert_eq!(
+            read_naming_unknown(&extra).map(|r| r.1),
+            Ok(vec!["colour".to_string()])
+        );
     }
 }

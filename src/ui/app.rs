@@ -35,11 +35,20 @@ pub fn App() -> impl IntoView {
         Ok(u) => (u, None),
         Err(n) => (None, Some(n)),
     };
-    let notices: Vec<String> = [restored.notice, library_notice]
-        .into_iter()
-        .flatten()
-        .map(|n| n.to_string())
-        .collect();
+    let ignored = (!restored.ignored.is_empty()).then(|| {
+        format!(
+            "Your saved scenario has fields this version does not know, which were ignored: {}. Check the settings they were meant for.",
+            restored.ignored.join(", ")
+        )
+    });
+    let notices: Vec<String> = [
+        restored.notice.map(|n| n.to_string()),
+        library_notice.map(|n| n.to_string()),
+        ignored,
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
     if !notices.is_empty() {
         state.tell(notices.join(" "));
     }

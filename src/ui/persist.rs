@@ -54,6 +54,8 @@ pub struct NotBackedUp {
 /// What was found in storage at start-up.
 pub struct Restored {
     pub scenario: Scenario,
+    /// Fields of the stored scenario this version does not know (ignored; named to the user).
+    pub ignored: Vec<String>,
     /// Saved data that could not be used nor backed up, for a message to the user.
     pub notice: Option<NotBackedUp>,
     /// Saved data that could not be used, kept as a backup (offered for download or restore).
@@ -162,12 +164,12 @@ pub fn restore() -> Restored {
         "handoff-unreadable-scenario.json",
         " Handoff started from the Baseline.",
         |raw| {
-            let scenario = stored::read(raw).map_err(|e| match e {
+            let (scenario, ignored) = stored::read_naming_unknown(raw).map_err(|e| match e {
                 stored::StoredError::Newer(_) => Problem::not_restorable(NEWER),
                 stored::StoredError::Unreadable(_) => Problem::not_restorable(DAMAGED),
             })?;
             match ValidScenario::try_from(&scenario) {
-                Ok(_) => Ok(scenario),
+                Ok(_) => Ok((scenario, ignored)),
                 Err(errs) => Err(Problem {
                     why: format!(
                         "some of its values are not allowed in this version ({})",
@@ -186,8 +188,15 @@ pub fn restore() -> Restored {
         Ok(u) => (None, u),
         Err(n) => (Some(n), None),
     };
+    let (scenario, ignored) = scenario.unwrap_or_else(|| {
+        (
+            crate::model::preset(crate::model::Preset::Baseline),
+            Vec::new(),
+        )
+    });
     Restored {
-        scenario: scenario.unwrap_or_else(|| crate::model::preset(crate::model::Preset::Baseline)),
+        scenario,
+        ignored,
         notice,
         unreadable,
         status,

@@ -371,6 +371,21 @@ test("unreadable saved data is explained plainly, and can be downloaded or resto
   await expect(recovery).toHaveCount(0);
 });
 
+test("a saved scenario with a field this version does not know opens, and the field is named", async ({ page }) => {
+  await load(page);
+  await page.locator("#sdr-headcount-number").fill("3");
+  await page.locator("#sdr-headcount-number").press("Enter");
+  await expect.poll(async () => JSON.parse(await page.evaluate(() => localStorage.getItem("handoff.current"))).scenario.sdr.headcount).toBe(3);
+  const stored = JSON.parse(await page.evaluate(() => localStorage.getItem("handoff.current")));
+  stored.scenario.sdr.headcont = 5;
+  await page.evaluate((t) => localStorage.setItem("handoff.current", t), JSON.stringify(stored));
+  await page.reload();
+  await finishedAfter(page, 0);
+  await expect(page.locator("#notice")).toContainText("fields this version does not know, which were ignored: sdr.headcont");
+  // The user's own values are kept.
+  await expect(page.locator("#sdr-headcount-number")).toHaveValue("3");
+});
+
 for (const [width, height] of [[1280, 720], [1920, 1080]]) {
   test(`text is readable on a projector at ${width}x${height}`, async ({ page }) => {
     await page.setViewportSize({ width, height });
