@@ -195,7 +195,8 @@ fn the_goal_scenario_reaches_the_goal_and_runs() {
     assert!(
         answer["sentence"]
             .as_str()
-            .is_some_and(|s| s.contains("AEs gives at least a 80% chance")),
+            .is_some_and(|s| s.contains("AEs gives bookings of $")
+                && s.contains("or more in at least 80% of runs")),
         "{}",
         answer["sentence"]
     );

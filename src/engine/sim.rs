@@ -85,27 +85,15 @@ fn simulate<T: Tracer>(v: &ValidScenario, c: &Curves, rep: u64, trace: &mut T) -
         let mut ae_util_week = 0.0;
         for dw in 0..7 {
             let day = (w * 7 + dw) as u32;
-            // The day's MQLs per score class and band; re-engaged leads come back as
-            // standard MQLs, spread evenly over the week.
-            for class in 0..2u8 {
-                let mut counts = [0u32; BANDS];
-                for (b, n) in counts.iter_mut().enumerate() {
-                    // Tiers count nurture first: an MQL's tier is its score class plus one.
-                    let tier = usize::from(class) + 1;
-                    let u = draws.cohort(day, class, b as u8);
-                    let arrived = poisson_inv(u, &arrivals.daily[b][usize::from(class)]);
-                    sums.inquiries += u64::from(arrived);
-                    week[Weekly::Inquiries.index()] += f64::from(arrived);
-                    sums.marketing_cost += f64::from(arrived) * arrivals.cost_per_lead[b][tier];
-                    *n = arrived;
-                    if class == 0 {
-                        let r = reengaged[b] as usize;
-                        *n += ((r * (dw + 1)) / 7 - (r * dw) / 7) as u32;
-                    }
-                }
-                week[Weekly::Mqls.index()] += f64::from(counts.iter().sum::<u32>());
-                sdr.arrive(day, class, counts);
-            }
+            arrive_day(
+                draws,
+                arrivals,
+                &reengaged,
+                (day, dw),
+                week,
+                &mut sums,
+                &mut sdr,
+            );
             sqls.clear();
             let mut tally = Tally {
                 week,
@@ -160,6 +148,38 @@ fn simulate<T: Tracer>(v: &ValidScenario, c: &Curves, rep: u64, trace: &mut T) -
         weekly,
         totals,
         leaks,
+    }
+}
+
+/// Day `day` (day `dw` of its week): the day's MQLs per score class and band join the SDRs'
+/// queue; re-engaged leads come back as standard MQLs, spread evenly over the week.
+fn arrive_day(
+    draws: Draws,
+    arrivals: &WeekArrivals,
+    reengaged: &[u32; BANDS],
+    (day, dw): (u32, usize),
+    week: &mut [f64; Weekly::N],
+    sums: &mut Sums,
+    sdr: &mut SdrTeam,
+) {
+    for class in 0..2u8 {
+        let mut counts = [0u32; BANDS];
+        for (b, n) in counts.iter_mut().enumerate() {
+            // Tiers count nurture first: an MQL's tier is its score class plus one.
+            let tier = usize::from(class) + 1;
+            let u = draws.cohort(day, class, b as u8);
+            let arrived = poisson_inv(u, &arrivals.daily[b][usize::from(class)]);
+            sums.inquiries += u64::from(arrived);
+            week[Weekly::Inquiries.index()] += f64::from(arrived);
+            sums.marketing_cost += f64::from(arrived) * arrivals.cost_per_lead[b][tier];
+            *n = arrived;
+            if class == 0 {
+                let r = reengaged[b] as usize;
+                *n += ((r * (dw + 1)) / 7 - (r * dw) / 7) as u32;
+            }
+        }
+        week[Weekly::Mqls.index()] += f64::from(counts.iter().sum::<u32>());
+        sdr.arrive(day, class, counts);
     }
 }
 

@@ -43,19 +43,6 @@ pub fn SavedItem(id: u64) -> impl IntoView {
         problem.set(None);
         renaming.set(true);
     };
-    let finish_rename = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        // The saved copy carries its new name too.
-        let result = state.library.try_update(|l| {
-            l.rename(id, &draft.get_untracked())?;
-            let renamed = l.get(id).map(|e| named(&e.item, &e.name));
-            renamed.map_or(Err(LibraryError::NotFound(id)), |s| l.update(id, s))
-        });
-        match result.unwrap_or(Err(LibraryError::Unavailable)) {
-            Err(e) => problem.set(Some(e)),
-            Ok(()) => renaming.set(false),
-        }
-    };
     // Every failure is told, with the entry's name.
     let attempt =
         move |what: &str, f: &dyn Fn(&mut Library<Scenario>) -> Result<(), LibraryError>| {
@@ -94,14 +81,7 @@ pub fn SavedItem(id: u64) -> impl IntoView {
         <li class="saved-item" data-id=id.to_string()>
             <Show when=move || renaming.get()
                 fallback=move || view! { <span class="saved-name">{name}</span> }>
-                <form class="rename" on:submit=finish_rename>
-                    <label class="visually-hidden" for=format!("rename-{id}")>"New name"</label>
-                    <input id=format!("rename-{id}") type="text" maxlength="80"
-                        prop:value=draft on:input=move |ev| draft.set(event_target_value(&ev))/>
-                    <button type="submit">"OK"</button>
-                    <button type="button" on:click=move |_| renaming.set(false)>"Cancel"</button>
-                    {move || problem.get().map(|p| view! { <span class="error" role="alert">{p.to_string()}</span> })}
-                </form>
+                {rename_form(state, id, renaming, draft, problem)}
             </Show>
             <div class="saved-actions">
                 <button type="button" class="open" on:click=open>"Open"</button>
@@ -116,5 +96,38 @@ pub fn SavedItem(id: u64) -> impl IntoView {
                     disabled={move || position() + 1 >= count()} on:click=move |_| shift(1)>"\u{2193}"</button>
             </div>
         </li>
+    }
+}
+
+/// The rename form: the new name, OK and Cancel, and why a name is refused.
+fn rename_form(
+    state: AppState,
+    id: u64,
+    renaming: RwSignal<bool>,
+    draft: RwSignal<String>,
+    problem: RwSignal<Option<LibraryError>>,
+) -> impl IntoView {
+    let finish_rename = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        // The saved copy carries its new name too.
+        let result = state.library.try_update(|l| {
+            l.rename(id, &draft.get_untracked())?;
+            let renamed = l.get(id).map(|e| named(&e.item, &e.name));
+            renamed.map_or(Err(LibraryError::NotFound(id)), |s| l.update(id, s))
+        });
+        match result.unwrap_or(Err(LibraryError::Unavailable)) {
+            Err(e) => problem.set(Some(e)),
+            Ok(()) => renaming.set(false),
+        }
+    };
+    view! {
+        <form class="rename" on:submit=finish_rename>
+            <label class="visually-hidden" for=format!("rename-{id}")>"New name"</label>
+            <input id=format!("rename-{id}") type="text" maxlength="80"
+                prop:value=draft on:input=move |ev| draft.set(event_target_value(&ev))/>
+            <button type="submit">"OK"</button>
+            <button type="button" on:click=move |_| renaming.set(false)>"Cancel"</button>
+            {move || problem.get().map(|p| view! { <span class="error" role="alert">{p.to_string()}</span> })}
+        </form>
     }
 }

@@ -36,9 +36,12 @@ test("the tornado ranks every knob and a step applies, undoably", async ({ page 
   await page.locator("#tornado-steps button", { hasText: "SDR headcount +1 SDR" }).click();
   await expect(page.locator("#sdr-headcount-number")).toHaveValue(String(Number(before) + 1));
   await expect(page.locator("#undo-replace")).toContainText("from the sensitivity view");
+  // Its figures were for the scenario before: no step can be applied on top of them.
+  await expect(page.locator("#tornado-steps")).toHaveCount(0);
   await expect(page.locator("#tornado-base").locator("xpath=following-sibling::p[contains(@class,'stale-note')]")).toBeVisible();
   await page.locator("#undo-replace button", { hasText: "Back to" }).click();
   await expect(page.locator("#sdr-headcount-number")).toHaveValue(before);
+  await expect(page.locator("#tornado-steps")).toBeVisible();
   // The other measure re-ranks the same answer without running again.
   await page.locator("#tornado-sla").check();
   await expect(page.locator("#chart-tornado")).toContainText("SLA");
@@ -55,7 +58,7 @@ test("goal seek answers with a value, its chance and cost, or says no value reac
   await page.locator("#goal-run").click();
   await planDone(page, "#goal-answer");
   const sentence = page.locator("#goal-sentence");
-  await expect(sentence).toContainText(/AEs gives at least a 80% chance of \$9(\.0)?M or more/);
+  await expect(sentence).toContainText(/AEs gives bookings of \$9(\.0)?M or more in at least 80% of runs/);
   const aes = Number((await sentence.textContent()).match(/^(\d+) AEs/)[1]);
   await page.locator("#goal-apply").click();
   await expect(page.locator("#closing-ae_headcount-number")).toHaveValue(String(aes));
@@ -118,6 +121,24 @@ test("the sweep fills a 10 x 10 grid and applies a cell; the threshold curve mar
   await expect(page.locator("#sweep-cell-figures")).toContainText("Median bookings $");
   await page.locator("#sweep-apply").click();
   await expect(page.locator("#sdr-headcount-number")).toHaveValue(sdrs.trim());
+});
+
+test("a study stopped by another says so, and a form keeps its values across tabs", async ({ page }) => {
+  await load(page);
+  await openTab(page, "sweep");
+  await page.locator("#sweep-run").click();
+  await expect(page.locator("#plan-status")).toHaveAttribute("data-running", "true");
+  await openTab(page, "goal");
+  await page.locator("#goal-lever").selectOption("aes");
+  await page.locator("#goal-bookings").fill("9000000");
+  await page.locator("#goal-run").click();
+  await planDone(page, "#goal-answer");
+  await openTab(page, "sweep");
+  await expect(page.locator("#plan-sweep .stale-note")).toContainText("stopped when another view started");
+  await expect(page.locator("#sweep-cell")).toHaveCount(0);
+  await openTab(page, "goal");
+  await expect(page.locator("#goal-bookings")).toHaveValue("9000000");
+  await expect(page.locator("#goal-lever")).toHaveValue("aes");
 });
 
 test("the planning tabs are reachable and switchable from the keyboard", async ({ page }) => {

@@ -278,9 +278,9 @@ impl Seek {
             .max_by(|a, b| a.chance.total_cmp(&b.chance))
             .cloned();
         let wanted = format!(
-            "at least a {} chance of {} or more in bookings",
-            percent(g.probability),
-            money(g.bookings)
+            "bookings of {} or more in at least {} of runs",
+            money(g.bookings),
+            percent(g.probability)
         );
         let sentence = match (&answer, &best_tried) {
             (Some(a), _) => format!(

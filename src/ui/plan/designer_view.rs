@@ -1,6 +1,6 @@
 //! The SLA designer: both teams' promises chosen to maximise bookings (or bookings less
 //! cost) while each is kept in at least the chosen share of periods; for each promise the
-//! chance it is kept and what breaks it first. "Adopt" writes the promises, and the
+//! share of periods it is kept in and what breaks it first. "Adopt" writes the promises, and the
 //! threshold and headcount they rely on, into the scenario (undoable).
 
 use leptos::prelude::*;
@@ -100,7 +100,7 @@ pub fn DesignerView() -> impl IntoView {
             </p>
             {move || plan.design.get().map(|c| view! {
                 <DesignResult design=c.value.clone() running=c.running
-                    stale=stale_note(app, &c.scenario)/>
+                    stale=stale_note(app, &c)/>
             })}
         </div>
     }

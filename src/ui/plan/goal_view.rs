@@ -45,15 +45,16 @@ pub fn GoalView() -> impl IntoView {
     let app = expect_context::<AppState>();
     let plan = expect_context::<PlanState>();
     // A first goal a little above today's median, once there are results.
-    let suggested = app.results.with_untracked(|r| {
-        r.as_ref()
-            .map(|r| r.kpi(Total::Bookings).p50)
-            .map_or(String::new(), |m| {
-                format!("{:.0}", (m * 1.1 / 100_000.0).round() * 100_000.0)
-            })
-    });
     let lever = RwSignal::new(GoalLever::Sdrs.key().to_string());
-    let bookings = RwSignal::new(suggested);
+    let bookings = RwSignal::new(String::new());
+    Effect::new(move |_| {
+        let median = app
+            .results
+            .with(|r| r.as_ref().map(|r| r.kpi(Total::Bookings).p50));
+        if let Some(m) = median.filter(|_| bookings.with_untracked(String::is_empty)) {
+            bookings.set(format!("{:.0}", (m * 1.1 / 100_000.0).round() * 100_000.0));
+        }
+    });
     let chance = RwSignal::new(format!("{:.0}", DEFAULT_PROBABILITY * 100.0));
     let problem = RwSignal::new(None::<String>);
     let run = move |ev: leptos::ev::SubmitEvent| {
@@ -104,8 +105,8 @@ fn GoalAnswerView() -> impl IntoView {
     let plan = expect_context::<PlanState>();
     move || {
         plan.goal.get().map(|c| {
-            let a = c.value;
-            let stale = stale_note(app, &c.scenario);
+            let a = c.value.clone();
+            let stale = stale_note(app, &c);
             let applicable = a.answer.is_some() && !c.running && stale.is_none();
             let scenario = a.scenario.clone();
             let what = a.answer.as_ref().map(|p| a.goal.lever.show(p.value)).unwrap_or_default();

@@ -42,20 +42,20 @@ pub fn PlanPanel() -> impl IntoView {
         }
     };
     view! {
-        <section class="plan" id="plan" aria-labelledby="plan-title">
+        <section class="plan" id="plan" aria-labelledby="plan-title"
+            on:pointerenter=move |_| { plan.pool(); } on:focusin=move |_| { plan.pool(); }>
             <h2 id="plan-title">"Before you sign: what to promise, what it takes"</h2>
             <p class="plan-intro">"Each view runs variants of this scenario on the same random numbers, so every difference is the change itself, not luck. Apply a proposed change with one click; the banner above undoes it."</p>
             <div class="plan-tabs" role="tablist" aria-label="Planning views" on:keydown=keys>
                 {View::ALL.map(tab)}
             </div>
             <RunStatus/>
-            {move || match plan.view.get() {
-                View::Sensitivity => view! { <SensitivityView/> }.into_any(),
-                View::Threshold => view! { <ThresholdView/> }.into_any(),
-                View::Sweep => view! { <SweepView/> }.into_any(),
-                View::Goal => view! { <GoalView/> }.into_any(),
-                View::Designer => view! { <DesignerView/> }.into_any(),
-            }}
+            // Every view stays mounted (its form keeps what the user typed); one is shown.
+            <div hidden=move || plan.view.get() != View::Sensitivity><SensitivityView/></div>
+            <div hidden=move || plan.view.get() != View::Threshold><ThresholdView/></div>
+            <div hidden=move || plan.view.get() != View::Sweep><SweepView/></div>
+            <div hidden=move || plan.view.get() != View::Goal><GoalView/></div>
+            <div hidden=move || plan.view.get() != View::Designer><DesignerView/></div>
         </section>
     }
 }
@@ -88,13 +88,16 @@ fn RunStatus() -> impl IntoView {
     }
 }
 
-/// "Computed for an earlier version of the scenario" when the answer's scenario is not the
-/// current one.
-pub fn stale_note(
+/// Why an answer cannot be applied as it stands: another study interrupted it, or the
+/// scenario has changed since it was computed.
+pub fn stale_note<T>(
     app: super::super::state::AppState,
-    scenario: &crate::model::Scenario,
+    c: &super::state::Computed<T>,
 ) -> Option<&'static str> {
-    app.scenario.with(|s| s != scenario).then_some(
+    if c.interrupted {
+        return Some("This run was stopped when another view started: run it again to finish it.");
+    }
+    app.scenario.with(|s| s != c.scenario.as_ref()).then_some(
         "The scenario has changed since this was computed: run it again for the current one.",
     )
 }

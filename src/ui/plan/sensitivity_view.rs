@@ -1,5 +1,5 @@
 //! Sensitivity: the tornado of every knob a team owns, stepped down and up, paired with the
-//! scenario as it is; ranked by bookings or by the chance both SLA promises hold. A step's
+//! scenario as it is; ranked by bookings or by the share of periods both SLA promises hold. A step's
 //! button applies it.
 
 use leptos::prelude::*;
@@ -97,7 +97,7 @@ pub fn SensitivityView() -> impl IntoView {
                 <fieldset>
                     <legend>"Rank by"</legend>
                     {pick(Measure::Bookings, "bookings", "tornado-bookings")}
-                    {pick(Measure::SlaKept, "chance both SLA promises hold", "tornado-sla")}
+                    {pick(Measure::SlaKept, "share of periods both SLA promises hold", "tornado-sla")}
                 </fieldset>
             </div>
             {move || plan.tornado.get().map(|c| view! {
@@ -106,7 +106,7 @@ pub fn SensitivityView() -> impl IntoView {
                     money(c.value.base_bookings.p50), money(c.value.base_bookings.p10),
                     money(c.value.base_bookings.p90), percent(c.value.base_sla_kept), c.value.pairs
                 )}</p>
-                {stale_note(app, &c.scenario).map(|s| view! { <p class="stale-note">{s}</p> })}
+                {stale_note(app, &c).map(|s| view! { <p class="stale-note">{s}</p> })}
             })}
             <Show when=move || plan.tornado.with(Option::is_some)>
                 <ChartFigure id="chart-tornado" svg=svg text=text
@@ -123,7 +123,7 @@ fn StepButtons(measure: RwSignal<Measure>) -> impl IntoView {
     let app = expect_context::<AppState>();
     let plan = expect_context::<PlanState>();
     move || {
-        plan.tornado.get().filter(|c| !c.running).map(|c| {
+        plan.tornado.get().filter(|c| !c.running && stale_note(app, c).is_none()).map(|c| {
             let m = measure.get();
             let t = c.value.clone();
             let buttons = t
@@ -136,7 +136,11 @@ fn StepButtons(measure: RwSignal<Measure>) -> impl IntoView {
                     let shown = match m {
                         Measure::Bookings if e.band.mean > 0.0 => format!("+{}", money(e.band.mean)),
                         Measure::Bookings => money(e.band.mean),
-                        Measure::SlaKept => format!("{} points", crate::format::plain_number((e.band.mean * 1000.0).round() / 10.0)),
+                        Measure::SlaKept => {
+                            let points = (e.band.mean * 1000.0).round() / 10.0;
+                            let sign = if points > 0.0 { "+" } else { "" };
+                            format!("{sign}{} points", crate::format::plain_number(points))
+                        }
                     };
                     let what = format!("{label} {}", sw.step);
                     let apply = move |_| {

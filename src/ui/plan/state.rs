@@ -71,6 +71,17 @@ pub struct Computed<T> {
     pub scenario: Arc<Scenario>,
     /// Still refining.
     pub running: bool,
+    /// Stopped before the end because another study started.
+    pub interrupted: bool,
+}
+
+impl<T> Computed<T> {
+    fn interrupt(&mut self) {
+        if self.running {
+            self.running = false;
+            self.interrupted = true;
+        }
+    }
 }
 
 /// How far the running study has come.
@@ -126,12 +137,10 @@ impl PlanState {
         };
         let scenario = Arc::new(valid.get().clone());
         let job = PlanJob::new(make(valid), replications(view));
-        let pool = self.pool.with_value(Clone::clone).unwrap_or_else(|| {
-            let p = Pool::new();
-            self.pool.set_value(Some(p.clone()));
-            p
-        });
+        let pool = self.pool();
         let me = *self;
+        me.interrupt_all();
+        me.clear(view);
         me.published.set(0);
         me.running.set(Some(Running {
             view,
@@ -156,12 +165,49 @@ impl PlanState {
         });
     }
 
+    /// The planning workers, started on first need. A study started before any worker is
+    /// ready runs on the page to its end, so the panel starts them as soon as the pointer or
+    /// the keyboard reaches it.
+    pub fn pool(&self) -> Pool<PlanJob> {
+        self.pool.with_value(Clone::clone).unwrap_or_else(|| {
+            let p = Pool::new();
+            self.pool.set_value(Some(p.clone()));
+            p
+        })
+    }
+
+    /// The answers still refining stop where they are (the pool has dropped their study).
+    fn interrupt_all(&self) {
+        self.tornado
+            .update(|c| c.iter_mut().for_each(Computed::interrupt));
+        self.curve
+            .update(|c| c.iter_mut().for_each(Computed::interrupt));
+        self.grid
+            .update(|c| c.iter_mut().for_each(Computed::interrupt));
+        self.goal
+            .update(|c| c.iter_mut().for_each(Computed::interrupt));
+        self.design
+            .update(|c| c.iter_mut().for_each(Computed::interrupt));
+    }
+
+    /// A view's answer goes when it runs again, so nothing of the old run can be applied.
+    fn clear(&self, view: View) {
+        match view {
+            View::Sensitivity => self.tornado.set(None),
+            View::Threshold => self.curve.set(None),
+            View::Sweep => self.grid.set(None),
+            View::Goal => self.goal.set(None),
+            View::Designer => self.design.set(None),
+        }
+    }
+
     fn publish(&self, answer: Answer, scenario: &Arc<Scenario>, running: bool) {
         fn wrap<T>(v: T, s: &Arc<Scenario>, running: bool) -> Option<Computed<T>> {
             Some(Computed {
                 value: Arc::new(v),
                 scenario: Arc::clone(s),
                 running,
+                interrupted: false,
             })
         }
         match answer {

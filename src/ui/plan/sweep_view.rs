@@ -1,5 +1,5 @@
 //! The two-knob sweep: any two knobs over ten values each, every cell's median bookings or
-//! chance both SLA promises hold; the current scenario and the best cell marked; cells fill
+//! share of periods both SLA promises hold; the current scenario and the best cell marked; cells fill
 //! in as the workers finish them. A cell can be applied.
 
 use leptos::prelude::*;
@@ -122,11 +122,11 @@ pub fn SweepView() -> impl IntoView {
                 <fieldset>
                     <legend>"Colour by"</legend>
                     {pick(Shade::Bookings, "median bookings", "sweep-bookings")}
-                    {pick(Shade::SlaKept, "chance both SLA promises hold", "sweep-sla")}
+                    {pick(Shade::SlaKept, "share of periods both SLA promises hold", "sweep-sla")}
                 </fieldset>
             </div>
             <p class="field-error" role="alert" hidden=move || problem.with(Option::is_none)>{move || problem.get()}</p>
-            {move || plan.grid.get().and_then(|c| stale_note(app, &c.scenario)).map(|s| view! { <p class="stale-note">{s}</p> })}
+            {move || plan.grid.get().and_then(|c| stale_note(app, &c)).map(|s| view! { <p class="stale-note">{s}</p> })}
             <Show when=move || plan.grid.with(Option::is_some)>
                 <ChartFigure id="chart-sweep" svg=svg text=text
                     caption="Each cell runs the same replications, so neighbouring cells differ by the knobs alone. The current scenario is outlined."/>
@@ -142,7 +142,7 @@ fn CellPicker() -> impl IntoView {
     let app = expect_context::<AppState>();
     let plan = expect_context::<PlanState>();
     move || {
-        plan.grid.get().filter(|c| !c.running).map(|c| {
+        plan.grid.get().filter(|c| !c.running && stale_note(app, c).is_none()).map(|c| {
             let g = c.value.clone();
             let best = g.best().map(|b| (b.0, b.1));
             let (bx, by) = best.unwrap_or(g.current);

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use super::job::Study;
 use super::panel::stale_note;
 use super::state::{PlanState, View};
-use crate::analysis::plan::sweep::{Figures, ThresholdCurve};
+use crate::analysis::plan::sweep::{Axis, Figures, ThresholdCurve};
 use crate::charts::{threshold_curve_svg, threshold_curve_text, ThresholdChart, ThresholdPoint};
 use crate::format::count;
 
@@ -52,11 +52,9 @@ pub fn ThresholdView() -> impl IntoView {
     let text = Signal::derive(move || data.with(|d| d.as_ref().map(threshold_curve_text)));
     let apply = move |t: f64, sdrs: f64, what: String| {
         let mut next = app.scenario.get_untracked();
-        next.thresholds.mql_threshold = t;
-        if let Some(h) = &mut next.thresholds.hot_threshold {
-            *h = h.max(t);
-        }
-        next.sdr.headcount += sdrs;
+        Axis::Threshold.set(&mut next, t);
+        let sdrs = next.sdr.headcount + sdrs;
+        Axis::SdrHeadcount.set(&mut next, sdrs);
         app.replace_scenario(next, what);
     };
     view! {
@@ -64,12 +62,12 @@ pub fn ThresholdView() -> impl IntoView {
             <div class="plan-form">
                 <button type="button" id="threshold-run" on:click=run>"Draw the trade-off"</button>
             </div>
-            {move || plan.curve.get().and_then(|c| stale_note(app, &c.scenario)).map(|s| view! { <p class="stale-note">{s}</p> })}
+            {move || plan.curve.get().and_then(|c| stale_note(app, &c)).map(|s| view! { <p class="stale-note">{s}</p> })}
             <Show when=move || plan.curve.with(Option::is_some)>
                 <ChartFigure id="chart-threshold" svg=svg text=text
                     caption="A low threshold floods the SDRs with leads that will not buy; a high one starves them. Shaded: P10 to P90 of bookings."/>
             </Show>
-            {move || plan.curve.get().filter(|c| !c.running).map(|c| {
+            {move || plan.curve.get().filter(|c| !c.running && stale_note(app, c).is_none()).map(|c| {
                 let best = c.value.best_today;
                 let plus = c.value.best_plus_one_sdr;
                 view! {
