@@ -3,6 +3,8 @@
 //! (or bookings minus cost); then set each promise at the level the simulation keeps in at
 //! least the chosen share of periods, and find what breaks each promise first.
 
+mod words;
+
 use serde::{Deserialize, Serialize};
 
 use super::knobs::clamp;
@@ -10,8 +12,9 @@ use super::sweep::Axis;
 use super::{band_of, mean_of, Outcome, Plan};
 use crate::analysis::sla::{Kept, PeriodFigures, PERIOD_WEEKS};
 use crate::engine::run::Band;
-use crate::format::{count, hours, money, percent, plain_number};
+use crate::format::{count, hours, plain_number};
 use crate::model::{Param, Scenario, Sla, ValidScenario};
+use words::summary;
 
 /// What the designer maximises.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -221,8 +224,12 @@ pub struct Designer {
     options: Options,
     candidates: Vec<Candidate>,
     scored: Vec<Scored>,
-    windows: Vec<Vec<Outcome>>,
-    stresses: Option<Vec<Vec<Outcome>>>,
+    /// Each first-touch window run, with its hours.
+    windows: Vec<(f64, Vec<Outcome>)>,
+    stresses: Option<Vec<(Stress, Vec<Outcome>)>>,
+    /// Which candidate, window or stress (by index) each arm of the phase running is, so an
+    /// arm left out (one that would not validate) shifts no result onto another's label.
+    asked: Vec<usize>,
     phase: u8,
 }
 
@@ -256,6 +263,7 @@ impl Designer {
             scored: Vec::new(),
             windows: Vec::new(),
             stresses: None,
+            asked: Vec::new(),
             phase: 0,
         }
     }
@@ -268,17 +276,20 @@ impl Designer {
         self.scored.first()
     }
 
-    fn window_arms(&self) -> Vec<ValidScenario> {
+    /// The chosen candidate under each first-touch window, with the window's index.
+    fn window_arms(&self) -> Vec<(usize, ValidScenario)> {
         let Some(c) = self.chosen().map(|s| s.candidate) else {
             return Vec::new();
         };
         WINDOWS_H
             .iter()
-            .filter_map(|&w| {
-                self.with(|s| {
+            .enumerate()
+            .filter_map(|(i, &w)| {
+                let arm = self.with(|s| {
                     c.apply(s);
                     s.sla.touch_within_hours = w;
-                })
+                });
+                Some((i, arm?))
             })
             .collect()
     }
@@ -286,7 +297,7 @@ impl Designer {
     /// The promises the window runs support, at the chosen kept share.
     fn sla(&self) -> Option<Sla> {
         let q = 1.0 - self.options.kept;
-        let first = self.windows.first()?;
+        let first = &self.windows.first()?.1;
         let periods = || first.iter().flat_map(|o| o.periods.iter());
         let monthly = |p: &PeriodFigures| p.mqls * PERIOD_WEEKS as f64 / p.weeks.max(1) as f64;
         let volume = low_quantile(periods().map(monthly).collect(), q)?;
@@ -295,10 +306,10 @@ impl Designer {
             periods().filter_map(|p| p.attempts_per_unreached).collect(),
             q,
         );
-        let touch: Vec<(f64, f64)> = WINDOWS_H
+        let touch: Vec<(f64, f64)> = self
+            .windows
             .iter()
-            .zip(&self.windows)
-            .map(|(&w, xs)| {
+            .map(|&(w, ref xs)| {
                 let shares = xs
                     .iter()
                     .flat_map(|o| o.periods.iter().filter_map(|p| p.touched_within_share))
@@ -336,11 +347,11 @@ impl Designer {
     pub fn design(&self) -> Option<Design> {
         let chosen = self.chosen()?.clone();
         let sla = self.sla()?;
-        let idx = WINDOWS_H
+        let runs = &self
+            .windows
             .iter()
-            .position(|&w| w == sla.touch_within_hours)
-            .unwrap_or(0);
-        let runs = self.windows.get(idx)?;
+            .find(|(w, _)| *w == sla.touch_within_hours)?
+            .1;
         let share = |xs: &[Outcome], part: Part| -> f64 {
             let (kept, all) = xs
                 .iter()
@@ -362,9 +373,7 @@ impl Designer {
                 words: part.words(&sla),
                 kept: share(runs, part),
                 breaks_first: self.stresses.as_ref().and_then(|st| {
-                    Stress::ALL
-                        .iter()
-                        .zip(st)
+                    st.iter()
                         .map(|(s, xs)| (s.label().to_string(), share(xs, part)))
                         .min_by(|a, b| a.1.total_cmp(&b.1))
                 }),
@@ -385,52 +394,6 @@ impl Designer {
             summary,
         })
     }
-}
-
-fn summary(
-    base: &ValidScenario,
-    chosen: &Scored,
-    sla: &Sla,
-    promises: &[Promise],
-    kept: f64,
-) -> String {
-    let s = base.get();
-    let c = chosen.candidate;
-    let mut changes = Vec::new();
-    if c.threshold != s.thresholds.mql_threshold {
-        changes.push(format!("MQL threshold {}", count(c.threshold)));
-    }
-    if c.sdrs != s.sdr.headcount {
-        changes.push(format!("{} SDRs", count(c.sdrs)));
-    }
-    if c.aes != s.closing.ae_headcount {
-        changes.push(format!("{} AEs", count(c.aes)));
-    }
-    let setting = if changes.is_empty() {
-        "With today's threshold and headcount".to_string()
-    } else {
-        format!("With {}", changes.join(", "))
-    };
-    let weakest = promises
-        .iter()
-        .filter_map(|p| p.breaks_first.as_ref().map(|b| (p, b)))
-        .min_by(|a, b| a.1 .1.total_cmp(&b.1 .1));
-    let risk = match weakest {
-        Some((p, (stress, share))) => format!(
-            " The weakest point: if {stress}, \"{}\" holds in only {} of periods.",
-            p.words,
-            percent(*share)
-        ),
-        None => String::new(),
-    };
-    format!(
-        "{setting}, marketing can promise {} MQLs a month and sales a first touch within {} for {}% of them, each kept in at least {} of periods; median bookings {}.{risk}",
-        count(sla.mqls_per_month),
-        hours(sla.touch_within_hours),
-        plain_number(sla.touched_share_percent),
-        percent(kept),
-        money(chosen.bookings.p50),
-    )
 }
 
 /// The value at or below which a share `q` of `xs` lies, taken as an order statistic so that
@@ -457,11 +420,12 @@ pub fn nice_floor(x: f64) -> f64 {
 
 impl Plan for Designer {
     fn next_arms(&mut self) -> Option<Vec<ValidScenario>> {
-        let arms = match self.phase {
+        let arms: Vec<(usize, ValidScenario)> = match self.phase {
             0 => self
                 .candidates
                 .iter()
-                .filter_map(|&c| self.with(|s| c.apply(s)))
+                .enumerate()
+                .filter_map(|(i, &c)| Some((i, self.with(|s| c.apply(s))?)))
                 .collect(),
             1 => self.window_arms(),
             2 => {
@@ -469,56 +433,49 @@ impl Plan for Designer {
                 let base = self.adopted(&sla)?;
                 Stress::ALL
                     .iter()
-                    .filter_map(|st| base.modified(|s| st.apply(s)).ok())
+                    .enumerate()
+                    .filter_map(|(i, st)| Some((i, base.modified(|s| st.apply(s)).ok()?)))
                     .collect()
             }
             _ => return None,
         };
+        let (asked, arms) = arms.into_iter().unzip();
+        self.asked = asked;
         Some(arms)
     }
 
     fn record(&mut self, outcomes: Vec<Vec<Outcome>>) {
+        let asked = std::mem::take(&mut self.asked);
+        let runs = asked.into_iter().zip(outcomes);
         match self.phase {
             0 => {
                 let obj = self.options.objective;
-                let mut scored: Vec<Scored> = self
-                    .candidates
-                    .iter()
-                    .zip(&outcomes)
-                    .map(|(&candidate, xs)| Scored {
-                        candidate,
-                        bookings: band_of(xs, |o| o.bookings),
-                        margin: mean_of(xs, Outcome::margin),
-                        objective: mean_of(xs, |o| obj.of(o)),
+                let mut scored: Vec<Scored> = runs
+                    .filter_map(|(i, xs)| {
+                        Some(Scored {
+                            candidate: *self.candidates.get(i)?,
+                            bookings: band_of(&xs, |o| o.bookings),
+                            margin: mean_of(&xs, Outcome::margin),
+                            objective: mean_of(&xs, |o| obj.of(o)),
+                        })
                     })
                     .collect();
                 scored.sort_by(|a, b| b.objective.total_cmp(&a.objective));
                 self.scored = scored;
             }
-            1 => self.windows = outcomes,
-            _ => self.stresses = Some(outcomes),
+            1 => {
+                self.windows = runs
+                    .filter_map(|(i, xs)| Some((*WINDOWS_H.get(i)?, xs)))
+                    .collect();
+            }
+            _ => {
+                let stressed = runs.filter_map(|(i, xs)| Some((*Stress::ALL.get(i)?, xs)));
+                self.stresses = Some(stressed.collect());
+            }
         }
         self.phase += 1;
     }
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn low_quantile_leaves_the_kept_share_at_or_above() {
-        let xs: Vec<f64> = (1..=100).map(f64::from).collect();
-        let q = low_quantile(xs.clone(), 0.1).expect("values");
-        assert_eq!(q, 11.0);
-        assert!(xs.iter().filter(|&&x| x >= q).count() >= 90);
-        assert_eq!(low_quantile(vec![f64::NAN], 0.1), None);
-    }
-
-    #[test]
-    fn nice_numbers_round_down() {
-        assert_eq!(nice_floor(87.6), 87.0);
-        assert_eq!(nice_floor(1234.0), 1200.0);
-        assert_eq!(nice_floor(199.9), 190.0);
-    }
-}
+mod tests;
