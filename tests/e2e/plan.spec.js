@@ -29,7 +29,8 @@ test("the tornado ranks every knob and a step applies, undoably", async ({ page 
   // Its text alternative: the widest knob, and a table row per knob.
   await expect(page.locator("#chart-tornado-summary")).toContainText("swings the most");
   await page.locator("#chart-tornado details.chart-table summary").click();
-  expect(await page.locator("#chart-tornado details.chart-table tbody tr").count()).toBeGreaterThanOrEqual(12);
+  // The table is drawn when the disclosure opens: wait for it.
+  await expect.poll(() => page.locator("#chart-tornado details.chart-table tbody tr").count()).toBeGreaterThanOrEqual(12);
   await expect(page.locator("#tornado-base")).toContainText("replications with the same random numbers");
   // Steps are listed widest first; the +1 SDR step applies to the scenario.
   const before = await page.locator("#sdr-headcount-number").inputValue();
