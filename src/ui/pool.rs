@@ -39,6 +39,34 @@ pub struct Item {
     pub count: u32,
 }
 
+/// Replication indices `0..wanted` of one arm, handed out in ranges, in order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Handout {
+    wanted: u64,
+    handed: u64,
+}
+
+impl Handout {
+    pub fn new(wanted: usize) -> Self {
+        Handout {
+            wanted: wanted as u64,
+            handed: 0,
+        }
+    }
+
+    /// The next range (first index, length) of at most `count`, if any is left.
+    pub fn take(&mut self, count: u32) -> Option<(u64, u32)> {
+        let left = self.wanted.saturating_sub(self.handed);
+        let n = u32::try_from(left.min(u64::from(count))).unwrap_or(count);
+        if n == 0 {
+            return None;
+        }
+        let start = self.handed;
+        self.handed += u64::from(n);
+        Some((start, n))
+    }
+}
+
 /// Work the pool can spread: ranges handed out, taken back, and accepted in any order.
 pub trait PoolWork: 'static {
     /// The next range of at most `count` replications, if any is left to hand out.

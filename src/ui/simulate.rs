@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use super::pool::{Item, Pool, PoolWork};
+use super::pool::{Handout, Item, Pool, PoolWork};
 use super::runner::Publication;
 use super::state::{AppState, Progress};
 use crate::analysis::{diagnose_from, lever_scenario, Lever};
@@ -32,7 +32,7 @@ pub(super) struct Arm {
     pub(super) reps: Vec<Replication>,
     wanted: usize,
     /// Next replication index to hand out.
-    handed: u64,
+    handout: Handout,
     /// Replications that arrived ahead of an earlier range, by first index.
     early: BTreeMap<u64, Vec<Replication>>,
     /// The values of `reps` gathered series by series as they arrive (the base scenario's
@@ -50,7 +50,7 @@ impl Arm {
             curves,
             reps: Vec::with_capacity(wanted),
             wanted,
-            handed: 0,
+            handout: Handout::new(wanted),
             early: BTreeMap::new(),
         }
     }
@@ -69,14 +69,7 @@ impl Arm {
 
     /// Hands out the next range of at most `count` replication indices.
     fn take(&mut self, count: u32) -> Option<(u64, u32)> {
-        let left = (self.wanted as u64).saturating_sub(self.handed);
-        let n = u32::try_from(left.min(u64::from(count))).unwrap_or(count);
-        if n == 0 {
-            return None;
-        }
-        let start = self.handed;
-        self.handed += u64::from(n);
-        Some((start, n))
+        self.handout.take(count)
     }
 
     fn compute(&self, start: u64, count: u32) -> Vec<Replication> {

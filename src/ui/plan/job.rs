@@ -13,7 +13,7 @@ use crate::engine::curves::Curves;
 use crate::engine::sim::{replicate_range, Replication};
 use crate::model::{Scenario, ValidScenario};
 
-use super::super::pool::{Item, PoolWork};
+use super::super::pool::{Handout, Item, PoolWork};
 use super::super::runner::Publication;
 
 /// What a planning view asks for.
@@ -154,7 +154,7 @@ struct Arm {
     /// Built when a replication first runs on the page.
     curves: Option<Curves>,
     outcomes: Vec<Option<Outcome>>,
-    handed: u64,
+    handout: Handout,
 }
 
 impl Arm {
@@ -163,19 +163,12 @@ impl Arm {
             scenario,
             curves: None,
             outcomes: vec![None; n],
-            handed: 0,
+            handout: Handout::new(n),
         }
     }
 
     fn take(&mut self, count: u32) -> Option<(u64, u32)> {
-        let left = (self.outcomes.len() as u64).saturating_sub(self.handed);
-        let n = u32::try_from(left.min(u64::from(count))).unwrap_or(count);
-        if n == 0 {
-            return None;
-        }
-        let start = self.handed;
-        self.handed += u64::from(n);
-        Some((start, n))
+        self.handout.take(count)
     }
 
     fn accept(&mut self, start: u64, reps: &[Replication]) {
