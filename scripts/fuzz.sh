@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Fuzzes the share-link and file-import doors (tests/fuzz.rs) in release mode.
+# Fuzzes the share-link and file-import doors (core/tests/fuzz.rs) in release mode.
 # Usage: scripts/fuzz.sh [CASES]   (cases per fuzz test; default 100000)
 # Prints how many inputs went to open_link and import_json in all. Exits non-zero when any
 # input made them panic or let an invalid scenario through.
@@ -15,10 +15,10 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 out="$(mktemp)"
 trap 'rm -f "$out"' EXIT
 
-echo "Fuzzing with $cases cases per test (cargo test --release --test fuzz)"
+echo "Fuzzing with $cases cases per test (cargo test --release -p handoff-core --test fuzz)"
 start=$SECONDS
 set +e
-HANDOFF_FUZZ_CASES="$cases" cargo test --release --test fuzz -- --nocapture 2>&1 | tee "$out"
+HANDOFF_FUZZ_CASES="$cases" cargo test --release -p handoff-core --test fuzz -- --nocapture 2>&1 | tee "$out"
 status=${PIPESTATUS[0]}
 set -e
 

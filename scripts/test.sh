@@ -32,7 +32,7 @@ cargo test --locked
 log "Browser unit tests (wasm-bindgen-test in headless Chromium)"
 wasm_log="$(mktemp)"
 set +e
-cargo test --locked --target wasm32-unknown-unknown --test browser 2>&1 | tee "$wasm_log"
+cargo test --locked -p handoff --target wasm32-unknown-unknown --test browser 2>&1 | tee "$wasm_log"
 wasm_status=${PIPESTATUS[0]}
 set -e
 # "test result: ok. 2 passed; 0 failed; ..."

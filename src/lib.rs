@@ -1,13 +1,9 @@
-//! Handoff: a capacity-aware stochastic simulator of the integrated revenue funnel.
-//!
-//! The crate is split into a pure core (`model`, `engine`, `analysis`, `charts`), which
-//! never touches the browser, and a thin shell (`ui`) that wires Leptos signals to it.
-//! See `ARCHITECTURE.md` for the codemap and the invariants.
+//! Handoff's web app: a thin Leptos shell (`ui`) that wires signals to the pure core, the
+//! `handoff-core` crate in `core/` (which cannot reach the browser: it has no web
+//! dependencies). The core's modules are re-exported under their own names, so the shell
+//! says `crate::model`, `crate::engine`, and so on. See `ARCHITECTURE.md`.
 #![forbid(unsafe_code)]
 
-pub mod analysis;
-pub mod charts;
-pub mod engine;
-pub mod format;
-pub mod model;
+pub use handoff_core::{analysis, charts, engine, format, model};
+
 pub mod ui;

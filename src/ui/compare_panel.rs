@@ -11,7 +11,7 @@ use super::state::{AppState, CompareChoice, CompareView, Side};
 use crate::analysis::{comparison_csv, funnel_pairs};
 use crate::charts::{
     band_chart_svg, band_chart_text, funnel_pair_svg, funnel_pair_text, Band, BandChart, ChartText,
-    Reading, ValueFormat,
+    Reading, Unit,
 };
 use crate::engine::Weekly;
 
@@ -91,7 +91,7 @@ fn with_overlay<T>(v: &CompareView, f: impl FnOnce(&BandChart<'_>) -> T) -> Opti
     let chart = BandChart {
         title: "Cumulative bookings: A and B",
         y_label: "Bookings to date ($)",
-        format: ValueFormat::Money,
+        unit: Unit::Dollars,
         bands: vec![
             Band {
                 name: &an,

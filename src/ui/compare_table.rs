@@ -5,70 +5,20 @@ use leptos::prelude::*;
 
 use crate::analysis::KpiDelta;
 use crate::engine::{Band, Total};
-use crate::format;
+use crate::format::{self, Unit};
 
-/// How a figure is written: money, a share (differences in percentage points), hours or a
-/// count.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Kind {
-    Money,
-    Share,
-    Hours,
-    Count,
-}
-
-fn kind(t: Total) -> Kind {
-    match t {
-        Total::Bookings
-        | Total::MarketingCost
-        | Total::SalesCost
-        | Total::CostPerWon
-        | Total::CostPerMql
-        | Total::CostPerSql => Kind::Money,
-        Total::Roi
-        | Total::ShareMqlsNeverTouched
-        | Total::SdrUtilisation
-        | Total::AeUtilisation
-        | Total::InquiryToMql
-        | Total::MqlToSal
-        | Total::SalToSql
-        | Total::SqlToWon
-        | Total::ContactRate
-        | Total::WinRate => Kind::Share,
-        Total::MedianSpeedToLeadHours | Total::SdrHoursOnUnqualified => Kind::Hours,
-        _ => Kind::Count,
-    }
-}
-
-fn formatter(t: Total) -> fn(f64) -> String {
-    match kind(t) {
-        Kind::Money => format::money,
-        Kind::Share => format::percent,
-        Kind::Hours => format::hours,
-        Kind::Count => format::count,
-    }
-}
-
-fn is_fraction(t: Total) -> bool {
-    kind(t) == Kind::Share
-}
-
-fn cell(b: Band, fmt: fn(f64) -> String) -> impl IntoView {
+fn cell(b: Band, unit: Unit) -> impl IntoView {
     view! {
         <td>
-            <span class="p50">{fmt(b.p50)}</span>
-            <span class="range">{format!("{} to {}", fmt(b.p10), fmt(b.p90))}</span>
+            <span class="p50">{unit.format(b.p50)}</span>
+            <span class="range">{format!("{} to {}", unit.format(b.p10), unit.format(b.p90))}</span>
         </td>
     }
 }
 
 /// A difference in the unit of its figure: percentage points for shares, else signed.
 fn show_change(metric: Total, v: f64) -> String {
-    if is_fraction(metric) {
-        format::points(v)
-    } else {
-        format::signed(v, formatter(metric))
-    }
+    metric.unit().change(v)
 }
 
 /// The difference's headline: the change between the medians shown in the A and B columns,
@@ -127,12 +77,12 @@ pub fn CompareTable(rows: Vec<KpiDelta>, a_name: String, b_name: String) -> impl
             </thead>
             <tbody>
                 {rows.into_iter().map(|row| {
-                    let fmt = formatter(row.metric);
+                    let unit = row.unit;
                     view! {
                         <tr data-metric=format!("{:?}", row.metric)>
                             <th scope="row">{row.label.clone()}</th>
-                            {cell(row.a, fmt)}
-                            {cell(row.b, fmt)}
+                            {cell(row.a, unit)}
+                            {cell(row.b, unit)}
                             {delta_cell(&row)}
                         </tr>
                     }
@@ -162,7 +112,7 @@ mod tests {
         let row = KpiDelta {
             metric: Total::Bookings,
             label: "Bookings".into(),
-            unit: "$".into(),
+            unit: Unit::Dollars,
             a: band(4.0e6, 4_450_000.0, 4.9e6),
             b: band(3.9e6, 4_422_600.0, 4.9e6),
             delta: band(-61_000.0, 0.0, 0.0),
@@ -176,7 +126,7 @@ mod tests {
         let row = KpiDelta {
             metric: Total::WinRate,
             label: "Win rate".into(),
-            unit: "%".into(),
+            unit: Unit::Share,
             a: band(0.2, 0.25, 0.3),
             b: band(0.25, 0.28, 0.33),
             delta: band(0.01, 0.03, 0.05),

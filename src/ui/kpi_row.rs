@@ -6,29 +6,24 @@ use super::kpi_card::{KpiCard, KpiFigures};
 use super::state::AppState;
 use crate::analysis::Term;
 use crate::engine::{Band, Total};
-use crate::format;
+use crate::format::Unit;
 
-pub(super) fn figures(band: Band, fmt: fn(f64) -> String) -> KpiFigures {
+pub(super) fn figures(band: Band, unit: Unit) -> KpiFigures {
     KpiFigures {
-        main: fmt(band.p50),
-        range: Some(format!("P10-P90: {} to {}", fmt(band.p10), fmt(band.p90))),
+        main: unit.format(band.p50),
+        range: Some(format!(
+            "P10-P90: {} to {}",
+            unit.format(band.p10),
+            unit.format(band.p90)
+        )),
         note: None,
     }
-}
-
-/// ROI is a ratio: 3.1 means bookings were 310% above cost.
-fn ratio_percent(r: f64) -> String {
-    format::percent(r)
 }
 
 #[component]
 pub fn KpiRow() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let card = move |id: &'static str,
-                     label: &'static str,
-                     t: Total,
-                     fmt: fn(f64) -> String,
-                     main: bool| {
+    let card = move |id: &'static str, t: Total, main: bool| {
         let term = match t {
             Total::Mqls => Some(Term::Mql),
             Total::Sqls => Some(Term::Sql),
@@ -39,25 +34,25 @@ pub fn KpiRow() -> impl IntoView {
         let fig = Signal::derive(move || {
             state
                 .results
-                .with(|r| r.as_ref().map(|r| figures(r.kpi(t), fmt)))
+                .with(|r| r.as_ref().map(|r| figures(r.kpi(t), t.unit())))
                 .unwrap_or_else(|| KpiFigures {
                     main: "...".into(),
                     ..KpiFigures::default()
                 })
         });
-        view! { <KpiCard id=id label=label figures=fig main=main term=term/> }
+        view! { <KpiCard id=id label=t.short_label() figures=fig main=main term=term/> }
     };
     let weeks = move || state.results.with(|r| r.as_ref().map_or(0, |r| r.weeks));
     view! {
         <section class="kpis" aria-label="Key figures">
-            {card("kpi-bookings", "Bookings", Total::Bookings, format::money, true)}
-            {card("kpi-roi", "ROI", Total::Roi, ratio_percent, false)}
-            {card("kpi-cac", "Cost per won deal (CAC)", Total::CostPerWon, format::money, false)}
-            {card("kpi-mqls", "MQLs", Total::Mqls, format::count, false)}
-            {card("kpi-sqls", "SQLs", Total::Sqls, format::count, false)}
-            {card("kpi-won", "Won deals", Total::Won, format::count, false)}
-            {card("kpi-speed", "Median speed-to-lead", Total::MedianSpeedToLeadHours, format::hours, false)}
-            {card("kpi-untouched", "MQLs never touched", Total::ShareMqlsNeverTouched, format::percent, false)}
+            {card("kpi-bookings", Total::Bookings, true)}
+            {card("kpi-roi", Total::Roi, false)}
+            {card("kpi-cac", Total::CostPerWon, false)}
+            {card("kpi-mqls", Total::Mqls, false)}
+            {card("kpi-sqls", Total::Sqls, false)}
+            {card("kpi-won", Total::Won, false)}
+            {card("kpi-speed", Total::MedianSpeedToLeadHours, false)}
+            {card("kpi-untouched", Total::ShareMqlsNeverTouched, false)}
             <p class="kpi-foot">{move || format!("Over {} weeks; median across replications, P10-P90 range below.", weeks())}</p>
         </section>
     }

@@ -81,11 +81,11 @@ fn LeverFigure() -> impl IntoView {
 pub fn PresenterHeadline() -> impl IntoView {
     let state = expect_context::<AppState>();
     let p = expect_context::<Presenter>();
-    let kpi = move |t: Total, fmt: fn(f64) -> String| {
+    let kpi = move |t: Total| {
         Signal::derive(move || {
             state
                 .results
-                .with(|r| r.as_ref().map(|r| figures(r.kpi(t), fmt)))
+                .with(|r| r.as_ref().map(|r| figures(r.kpi(t), t.unit())))
                 .unwrap_or_else(|| KpiFigures {
                     main: "...".into(),
                     ..KpiFigures::default()
@@ -110,9 +110,9 @@ pub fn PresenterHeadline() -> impl IntoView {
                 <h2 class="presenter-verdict" id="presenter-verdict">{move || verdict().0}</h2>
                 <p class="presenter-meaning" id="presenter-meaning">{move || verdict().1}</p>
                 <div class="presenter-figures">
-                    <KpiCard id="presenter-bookings" label="Bookings" figures=kpi(Total::Bookings, format::money) main=true/>
+                    <KpiCard id="presenter-bookings" label=Total::Bookings.short_label() figures=kpi(Total::Bookings) main=true/>
                     <LeverFigure/>
-                    <KpiCard id="presenter-sqls" label="SQLs" figures=kpi(Total::Sqls, format::count)/>
+                    <KpiCard id="presenter-sqls" label=Total::Sqls.short_label() figures=kpi(Total::Sqls)/>
                 </div>
             </section>
         </Show>

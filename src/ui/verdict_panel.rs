@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use super::chart_figure::ChartFigure;
 use super::state::AppState;
 use crate::analysis::{Constraint, Diagnosis};
-use crate::charts::{lever_chart_svg, lever_chart_text, ChartText, LeverBar, ValueFormat};
+use crate::charts::{lever_chart_svg, lever_chart_text, ChartText, LeverBar, Unit};
 
 const LEVER_TITLE: &str = "What each lever adds to bookings";
 
@@ -30,12 +30,12 @@ fn lever_bars(d: &Diagnosis) -> (Vec<LeverBar>, String) {
 
 fn lever_svg(d: &Diagnosis) -> Option<String> {
     let (bars, x_label) = lever_bars(d);
-    lever_chart_svg(LEVER_TITLE, &x_label, ValueFormat::Money, &bars, 820, 330).ok()
+    lever_chart_svg(LEVER_TITLE, &x_label, Unit::Dollars, &bars, 820, 330).ok()
 }
 
 fn lever_text(d: &Diagnosis) -> ChartText {
     let (bars, x_label) = lever_bars(d);
-    lever_chart_text(LEVER_TITLE, &x_label, ValueFormat::Money, &bars)
+    lever_chart_text(LEVER_TITLE, &x_label, Unit::Dollars, &bars)
 }
 
 fn constraint_class(c: Constraint) -> &'static str {

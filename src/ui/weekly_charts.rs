@@ -6,16 +6,14 @@ use leptos::prelude::*;
 use super::chart_figure::ChartFigure;
 use super::state::AppState;
 use crate::analysis::capacity::sdr_mqls_per_week;
-use crate::charts::{
-    band_chart_svg, band_chart_text, Band, BandChart, ChartText, Reading, ValueFormat,
-};
+use crate::charts::{band_chart_svg, band_chart_text, Band, BandChart, ChartText, Reading, Unit};
 use crate::engine::{RunResult, Weekly};
 
 struct Spec {
     id: &'static str,
     title: &'static str,
     y_label: &'static str,
-    format: ValueFormat,
+    unit: Unit,
     series: &'static [(Weekly, &'static str)],
     /// Draw the SDR team's attempt capacity as a dashed reference line.
     sdr_capacity: bool,
@@ -29,7 +27,7 @@ const CHARTS: [Spec; 6] = [
         id: "chart-bookings",
         title: "Bookings per week",
         y_label: "Bookings ($ per week)",
-        format: ValueFormat::Money,
+        unit: Unit::Dollars,
         series: &[(Weekly::Bookings, "Bookings")],
         sdr_capacity: false,
         reading: Reading::Average,
@@ -39,7 +37,7 @@ const CHARTS: [Spec; 6] = [
         id: "chart-cumulative",
         title: "Cumulative bookings",
         y_label: "Bookings to date ($)",
-        format: ValueFormat::Money,
+        unit: Unit::Dollars,
         series: &[(Weekly::CumulativeBookings, "Bookings to date")],
         sdr_capacity: false,
         reading: Reading::End,
@@ -49,7 +47,7 @@ const CHARTS: [Spec; 6] = [
         id: "chart-capacity",
         title: "MQLs vs. SDR capacity",
         y_label: "Leads per week",
-        format: ValueFormat::Count,
+        unit: Unit::Leads,
         series: &[(Weekly::Mqls, "MQLs"), (Weekly::FirstTouches, "First touches")],
         sdr_capacity: true,
         reading: Reading::Average,
@@ -59,7 +57,7 @@ const CHARTS: [Spec; 6] = [
         id: "chart-queue",
         title: "SDR queue at the end of each week",
         y_label: "MQLs waiting",
-        format: ValueFormat::Count,
+        unit: Unit::Leads,
         series: &[(Weekly::SdrQueue, "Queue")],
         sdr_capacity: false,
         reading: Reading::End,
@@ -69,7 +67,7 @@ const CHARTS: [Spec; 6] = [
         id: "chart-speed",
         title: "Median speed-to-lead",
         y_label: "Hours from MQL to first attempt",
-        format: ValueFormat::Hours,
+        unit: Unit::Hours,
         series: &[(Weekly::MedianSpeedToLeadHours, "Speed-to-lead")],
         sdr_capacity: false,
         reading: Reading::Average,
@@ -79,7 +77,7 @@ const CHARTS: [Spec; 6] = [
         id: "chart-utilisation",
         title: "SDR and AE utilisation",
         y_label: "Share of capacity used",
-        format: ValueFormat::Percent,
+        unit: Unit::Share,
         series: &[(Weekly::SdrUtilisation, "SDRs"), (Weekly::AeUtilisation, "AEs")],
         sdr_capacity: false,
         reading: Reading::Average,
@@ -114,7 +112,7 @@ fn with_chart<T>(
     let chart = BandChart {
         title: spec.title,
         y_label: spec.y_label,
-        format: spec.format,
+        unit: spec.unit,
         bands,
         reference: (!line.is_empty()).then_some(("SDR capacity (MQLs)", line.as_slice())),
     };

@@ -132,7 +132,7 @@ test.describe("chart text alternatives", () => {
 
     // The funnel's MQLs and won deals are the key figures.
     expect(cellOf(t["chart-funnel"], "MQLs", "Leads over the run (median)")).toBe((await page.locator("#kpi-mqls").textContent()).trim());
-    expect(cellOf(t["chart-funnel"], "Won", "Leads over the run (median)")).toBe((await page.locator("#kpi-won").textContent()).trim());
+    expect(cellOf(t["chart-funnel"], "Won deals", "Leads over the run (median)")).toBe((await page.locator("#kpi-won").textContent()).trim());
     // Where every lead is: the won leads are the won deals, and the summary's largest leak is a row.
     expect(cellOf(t["chart-leaks"], "Won", "Leads (median)")).toBe((await page.locator("#kpi-won").textContent()).trim());
     const leak = t["chart-leaks"].sentence.match(/^The largest leak is (.+?): ([\d,]+) leads/);

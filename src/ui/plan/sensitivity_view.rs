@@ -10,17 +10,17 @@ use super::state::{PlanState, View};
 use crate::analysis::plan::knobs::Side;
 use crate::analysis::plan::tornado::{Bar, Measure, Swing, Tornado};
 use crate::charts::{
-    tornado_svg, tornado_text, ChartText, TeamColour, TornadoRow, TornadoSide, ValueFormat,
+    tornado_svg, tornado_text, ChartText, TeamColour, TornadoRow, TornadoSide, Unit,
 };
 use crate::format::{money, percent};
 
 use super::super::chart_figure::ChartFigure;
 use super::super::state::AppState;
 
-fn format(m: Measure) -> ValueFormat {
+fn unit(m: Measure) -> Unit {
     match m {
-        Measure::Bookings => ValueFormat::Money,
-        Measure::SlaKept => ValueFormat::Percent,
+        Measure::Bookings => Unit::Dollars,
+        Measure::SlaKept => Unit::Share,
     }
 }
 
@@ -71,14 +71,14 @@ pub fn SensitivityView() -> impl IntoView {
         let m = measure.get();
         chart.with(|r| {
             r.as_ref()
-                .and_then(|r| tornado_svg(title(m), format(m), r, 900, height(r.len())).ok())
+                .and_then(|r| tornado_svg(title(m), unit(m), r, 900, height(r.len())).ok())
         })
     });
     let text = Signal::derive(move || {
         let m = measure.get();
         chart.with(|r| {
             r.as_ref()
-                .map(|r| -> ChartText { tornado_text(title(m), format(m), r) })
+                .map(|r| -> ChartText { tornado_text(title(m), unit(m), r) })
         })
     });
     let pick = move |m: Measure, label: &'static str, id: &'static str| {

@@ -8,7 +8,7 @@ use super::job::Study;
 use super::panel::stale_note;
 use super::state::{PlanState, View};
 use crate::analysis::plan::sweep::{Axis, Figures, Grid};
-use crate::charts::{heatmap_svg, heatmap_text, Heatmap, ValueFormat};
+use crate::charts::{heatmap_svg, heatmap_text, Heatmap, Unit};
 use crate::format::{count, money, percent};
 
 use super::super::chart_figure::ChartFigure;
@@ -56,9 +56,9 @@ fn heatmap(g: &Grid, s: Shade) -> Heatmap {
         x_ticks: g.xs.iter().map(|&v| g.x.show(v)).collect(),
         y_ticks: g.ys.iter().map(|&v| g.y.show(v)).collect(),
         values,
-        format: match s {
-            Shade::Bookings => ValueFormat::Money,
-            Shade::SlaKept => ValueFormat::Percent,
+        unit: match s {
+            Shade::Bookings => Unit::Dollars,
+            Shade::SlaKept => Unit::Share,
         },
         current: index(g.current.0, g.current.1),
         best,
