@@ -44,11 +44,7 @@ fn ChannelRow(index: usize, label: String) -> impl IntoView {
         let on = event_target_checked(&ev);
         state.scenario.update(|s| {
             if let Some(c) = s.channels.get_mut(index) {
-                c.burst = on.then(|| Burst {
-                    extra_leads_per_week: c.leads_per_week * 2.0,
-                    weeks: 2.0,
-                    ..Burst::default()
-                });
+                c.burst = on.then(|| Burst::switched_on(c.leads_per_week));
             }
         });
     };

@@ -35,9 +35,22 @@ pub struct Burst {
 impl Default for Burst {
     fn default() -> Self {
         Self {
-            start_week: 1.0,
-            weeks: 1.0,
-            extra_leads_per_week: 0.0,
+            start_week: d(Param::BurstStartWeek),
+            weeks: d(Param::BurstWeeks),
+            extra_leads_per_week: d(Param::BurstExtraLeadsPerWeek),
+        }
+    }
+}
+
+impl Burst {
+    /// The burst a user switches on for a channel bringing `leads_per_week`: twice its usual
+    /// volume on top, for two weeks from the table's start week, so that the switch visibly
+    /// does something.
+    pub fn switched_on(leads_per_week: f64) -> Self {
+        Self {
+            extra_leads_per_week: Param::BurstExtraLeadsPerWeek.clamp(leads_per_week * 2.0),
+            weeks: 2.0,
+            ..Self::default()
         }
     }
 }

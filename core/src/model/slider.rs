@@ -13,77 +13,6 @@ pub struct SliderScale {
     stops: Vec<f64>,
 }
 
-/// Grid segments of a parameter, from its minimum: `(up to, step)`. Each segment holds the
-/// multiples of its step up to its bound; the last bound is at least the valid maximum.
-fn segments(p: Param) -> &'static [(f64, f64)] {
-    match p {
-        Param::LeadsPerWeek | Param::BurstExtraLeadsPerWeek => &[
-            (100.0, 2.0),
-            (500.0, 10.0),
-            (2_000.0, 50.0),
-            (10_000.0, 250.0),
-            (100_000.0, 2_500.0),
-        ],
-        Param::CostPerLead => &[
-            (100.0, 2.0),
-            (500.0, 5.0),
-            (2_000.0, 25.0),
-            (10_000.0, 250.0),
-        ],
-        Param::QualityMeanPercent
-        | Param::ScoreNoise
-        | Param::ProductiveHoursPerWeek
-        | Param::SlaAttemptsPerUnreached => &[(100.0, 0.5)],
-        Param::QualitySpread => &[(1.0, 0.01)],
-        Param::SdrHeadcount | Param::AeHeadcount => &[(50.0, 1.0), (100.0, 5.0), (500.0, 25.0)],
-        Param::MinutesPerAttempt => &[(10.0, 0.5), (30.0, 1.0), (120.0, 5.0)],
-        Param::MinutesPerConversation => &[(60.0, 1.0), (240.0, 5.0)],
-        Param::TargetResponseMinutes => &[
-            (60.0, 1.0),
-            (240.0, 5.0),
-            (1_440.0, 30.0),
-            (10_080.0, 240.0),
-        ],
-        Param::AttemptSpacingHours => &[(48.0, 1.0), (168.0, 4.0), (336.0, 12.0)],
-        Param::AbandonAfterDays => &[(30.0, 0.5), (90.0, 1.0)],
-        Param::ContactDecayHours | Param::SpeedDecayHours => &[
-            (1.0, 0.05),
-            (10.0, 0.25),
-            (100.0, 2.0),
-            (500.0, 10.0),
-            (2_000.0, 100.0),
-        ],
-        Param::SpeedFloorPercent => &[(10.0, 0.1), (100.0, 1.0)],
-        Param::ReengagePercentPerWeek => &[(5.0, 0.05), (50.0, 0.5)],
-        Param::NurtureWeeks => &[(104.0, 1.0), (520.0, 8.0)],
-        Param::CycleMedianDays => &[(120.0, 1.0), (730.0, 10.0)],
-        Param::CycleSpread | Param::DealSpread => &[(2.0, 0.02)],
-        Param::DealMedian => &[
-            (10_000.0, 500.0),
-            (100_000.0, 2_500.0),
-            (1_000_000.0, 25_000.0),
-            (10_000_000.0, 250_000.0),
-            (100_000_000.0, 2_500_000.0),
-        ],
-        Param::MaxWaitDays => &[(60.0, 1.0), (365.0, 5.0)],
-        Param::SdrMonthlyCost | Param::AeMonthlyCost => &[
-            (50_000.0, 500.0),
-            (200_000.0, 5_000.0),
-            (1_000_000.0, 50_000.0),
-        ],
-        Param::SlaMqlsPerMonth => &[
-            (1_000.0, 10.0),
-            (10_000.0, 100.0),
-            (100_000.0, 1_000.0),
-            (1_000_000.0, 10_000.0),
-        ],
-        Param::SlaTouchWithinHours => &[(2.0, 0.05), (48.0, 0.5), (168.0, 4.0), (720.0, 24.0)],
-        Param::Replications => &[(100.0, 1.0), (1_000.0, 10.0), (2_000.0, 50.0)],
-        // Percentages, thresholds, weeks, attempts and other small ranges: whole numbers.
-        _ => &[(f64::INFINITY, 1.0)],
-    }
-}
-
 /// `x` without the binary noise of `k * step` (`0.15000000000000002` is `0.15`).
 fn tidy(x: f64) -> f64 {
     let r = (x * 1e6).round() / 1e6;
@@ -120,7 +49,7 @@ impl SliderScale {
         let (min, max) = (spec.min, spec.max);
         let mut stops = vec![min, max, spec.default];
         let mut from = min;
-        for &(upto, step) in segments(p) {
+        for &(upto, step) in spec.slider {
             let to = upto.min(max);
             let mut k = (from / step).ceil();
             loop {

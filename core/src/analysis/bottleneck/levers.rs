@@ -8,7 +8,8 @@ use super::Constraint;
 use crate::engine::run::Band;
 use crate::engine::sim::{Replication, Weekly};
 use crate::format::money;
-use crate::model::Scenario;
+use crate::model::params::Side;
+use crate::model::{Param, Scenario};
 
 /// A lever whose marginal value is measured.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -69,32 +70,30 @@ impl Lever {
         }
     }
 
-    /// Applies the lever to a scenario (clamped to the valid ranges).
+    /// Applies the lever to a scenario: one step of the parameter table, clamped to the
+    /// valid range.
     pub fn apply(self, s: &mut Scenario) {
         match self {
             Lever::MoreLeads => {
-                for c in &mut s.channels {
-                    c.leads_per_week = (c.leads_per_week * 1.1).min(100_000.0);
-                    if let Some(b) = &mut c.burst {
-                        b.extra_leads_per_week = (b.extra_leads_per_week * 1.1).min(100_000.0);
-                    }
+                for ch in 0..s.channels.len() {
+                    Param::LeadsPerWeek.step(s, ch, Side::High);
+                    Param::BurstExtraLeadsPerWeek.step(s, ch, Side::High);
                 }
             }
-            Lever::OneMoreSdr => s.sdr.headcount = (s.sdr.headcount + 1.0).min(500.0),
-            Lever::OneMoreAe => s.closing.ae_headcount = (s.closing.ae_headcount + 1.0).min(500.0),
+            Lever::OneMoreSdr => Param::SdrHeadcount.step(s, 0, Side::High),
+            Lever::OneMoreAe => Param::AeHeadcount.step(s, 0, Side::High),
             Lever::ThresholdUp => {
-                s.thresholds.mql_threshold = (s.thresholds.mql_threshold + 5.0).min(100.0);
+                Param::MqlThreshold.step(s, 0, Side::High);
                 if let Some(h) = &mut s.thresholds.hot_threshold {
                     *h = h.max(s.thresholds.mql_threshold);
                 }
             }
-            Lever::ThresholdDown => {
-                s.thresholds.mql_threshold = (s.thresholds.mql_threshold - 5.0).max(0.0);
-            }
-            Lever::OneMoreAttempt => s.sdr.max_attempts = (s.sdr.max_attempts + 1.0).min(20.0),
+            Lever::ThresholdDown => Param::MqlThreshold.step(s, 0, Side::Low),
+            Lever::OneMoreAttempt => Param::MaxAttempts.step(s, 0, Side::High),
             Lever::FasterResponse => {
-                s.sdr.target_response_minutes =
-                    (s.sdr.target_response_minutes / 2.0).clamp(1.0, 60.0);
+                // Halved, and at most an hour: a lever a team can promise tomorrow.
+                Param::TargetResponseMinutes.step(s, 0, Side::Low);
+                s.sdr.target_response_minutes = s.sdr.target_response_minutes.min(60.0);
             }
             Lever::CutWorstChannel => {
                 if let Some(c) = worst_channel(s).and_then(|i| s.channels.get_mut(i)) {

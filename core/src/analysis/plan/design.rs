@@ -7,7 +7,6 @@ mod words;
 
 use serde::{Deserialize, Serialize};
 
-use super::knobs::clamp;
 use super::sweep::Axis;
 use super::{band_of, mean_of, Outcome, Plan};
 use crate::analysis::sla::{Kept, PeriodFigures, PERIOD_WEEKS};
@@ -74,8 +73,8 @@ pub struct Candidate {
 impl Candidate {
     fn apply(self, s: &mut Scenario) {
         Axis::Threshold.set(s, self.threshold);
-        s.sdr.headcount = clamp(Param::SdrHeadcount, self.sdrs);
-        s.closing.ae_headcount = clamp(Param::AeHeadcount, self.aes);
+        s.sdr.headcount = Param::SdrHeadcount.clamp(self.sdrs);
+        s.closing.ae_headcount = Param::AeHeadcount.clamp(self.aes);
     }
 }
 
@@ -122,11 +121,11 @@ impl Stress {
             Stress::WorseLeads => {
                 for c in &mut s.channels {
                     c.quality_mean_percent =
-                        clamp(Param::QualityMeanPercent, c.quality_mean_percent - 5.0);
+                        Param::QualityMeanPercent.clamp(c.quality_mean_percent - 5.0);
                 }
             }
             Stress::OneSdrLess => {
-                s.sdr.headcount = clamp(Param::SdrHeadcount, s.sdr.headcount - 1.0);
+                s.sdr.headcount = Param::SdrHeadcount.clamp(s.sdr.headcount - 1.0);
             }
         }
     }
@@ -243,9 +242,9 @@ impl Designer {
             for extra_sdr in 0..=options.extra_heads {
                 for extra_ae in 0..=options.extra_heads - extra_sdr {
                     let c = Candidate {
-                        threshold: clamp(Param::MqlThreshold, t + dt),
-                        sdrs: clamp(Param::SdrHeadcount, sdrs + f64::from(extra_sdr)),
-                        aes: clamp(Param::AeHeadcount, aes + f64::from(extra_ae)),
+                        threshold: Param::MqlThreshold.clamp(t + dt),
+                        sdrs: Param::SdrHeadcount.clamp(sdrs + f64::from(extra_sdr)),
+                        aes: Param::AeHeadcount.clamp(aes + f64::from(extra_ae)),
                     };
                     if !candidates.contains(&c) {
                         candidates.push(c);

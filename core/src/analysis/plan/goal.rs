@@ -7,7 +7,6 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::knobs::clamp;
 use super::sweep::Axis;
 use super::{band_of, chance_of_bookings, mean_of, Outcome, Plan};
 use crate::engine::run::Band;
@@ -84,7 +83,7 @@ impl GoalLever {
                 } else {
                     Param::AeHeadcount
                 };
-                let top = clamp(p, top);
+                let top = p.clamp(top);
                 (1..=top as u32).map(f64::from).collect()
             }
             GoalLever::Threshold => (0..=20).map(|i| 5.0 * f64::from(i)).collect(),

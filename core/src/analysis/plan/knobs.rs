@@ -1,52 +1,11 @@
 //! The knobs each team owns, with the low and high step the sensitivity view moves them by.
-//! Steps stay inside each parameter's valid range ([`Param::spec`]).
+//! The owner and the step of each knob's parameters are in the parameter table
+//! ([`Param::spec`]); steps stay inside each parameter's valid range.
 
 use serde::{Deserialize, Serialize};
 
+pub use crate::model::params::{Side, Team};
 use crate::model::{Param, Scenario};
-
-/// Who owns a knob: who can turn it after the agreement is signed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Team {
-    Marketing,
-    /// Sales development: the SDRs who first touch and qualify MQLs.
-    Sdrs,
-    /// The account executives who close.
-    Aes,
-}
-
-impl Team {
-    pub fn label(self) -> &'static str {
-        match self {
-            Team::Marketing => "Marketing",
-            Team::Sdrs => "Sales development (SDRs)",
-            Team::Aes => "Closing (AEs)",
-        }
-    }
-    /// A short word for a CSS class or a legend.
-    pub fn key(self) -> &'static str {
-        match self {
-            Team::Marketing => "marketing",
-            Team::Sdrs => "sdrs",
-            Team::Aes => "aes",
-        }
-    }
-}
-
-/// Which way a knob is stepped.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Side {
-    /// The value goes down.
-    Low,
-    /// The value goes up.
-    High,
-}
-
-impl Side {
-    pub const BOTH: [Side; 2] = [Side::Low, Side::High];
-}
 
 /// A knob the sensitivity view moves.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -98,14 +57,29 @@ impl Knob {
         knobs
     }
 
-    pub fn team(self) -> Team {
+    /// The parameters the knob moves, the first one naming it (win rates move at no and at
+    /// full propensity together; a channel's leads move with its burst).
+    pub fn params(self) -> &'static [Param] {
         match self {
-            Knob::Leads(_) | Knob::Threshold => Team::Marketing,
-            Knob::SdrHeadcount | Knob::Attempts | Knob::ResponseTarget | Knob::Spacing => {
-                Team::Sdrs
-            }
-            Knob::AeHeadcount | Knob::WinRate | Knob::DealSize | Knob::Cycle => Team::Aes,
+            Knob::Leads(_) => &[Param::LeadsPerWeek, Param::BurstExtraLeadsPerWeek],
+            Knob::Threshold => &[Param::MqlThreshold],
+            Knob::SdrHeadcount => &[Param::SdrHeadcount],
+            Knob::Attempts => &[Param::MaxAttempts],
+            Knob::ResponseTarget => &[Param::TargetResponseMinutes],
+            Knob::Spacing => &[Param::AttemptSpacingHours],
+            Knob::AeHeadcount => &[Param::AeHeadcount],
+            Knob::WinRate => &[Param::WinAtZeroPercent, Param::WinAtFullPercent],
+            Knob::DealSize => &[Param::DealMedian],
+            Knob::Cycle => &[Param::CycleMedianDays],
         }
+    }
+
+    /// The team that owns the knob's parameter (from the parameter table).
+    pub fn team(self) -> Team {
+        self.params()
+            .first()
+            .and_then(|p| p.spec().team)
+            .unwrap_or(Team::Marketing)
     }
 
     /// The knob's name in the scenario ("Leads from Webinar").
@@ -147,79 +121,24 @@ impl Knob {
         }
     }
 
-    /// Moves the knob one step in `s`, inside each parameter's valid range.
+    /// Moves the knob one step in `s`, inside each parameter's valid range (the steps are
+    /// the parameter table's). Raising the MQL threshold keeps the hot threshold at or above
+    /// it.
     pub fn apply(self, s: &mut Scenario, side: Side) {
-        let up = side == Side::High;
-        let scale = |x: f64, low: f64, high: f64| if up { x * high } else { x * low };
-        let shift = |x: f64, by: f64| if up { x + by } else { x - by };
-        match self {
-            Knob::Leads(i) => {
-                if let Some(c) = s.channels.get_mut(i) {
-                    c.leads_per_week =
-                        clamp(Param::LeadsPerWeek, scale(c.leads_per_week, 0.9, 1.1));
-                    if let Some(b) = &mut c.burst {
-                        b.extra_leads_per_week = clamp(
-                            Param::BurstExtraLeadsPerWeek,
-                            scale(b.extra_leads_per_week, 0.9, 1.1),
-                        );
-                    }
-                }
-            }
-            Knob::Threshold => {
-                let t = &mut s.thresholds;
-                t.mql_threshold = clamp(Param::MqlThreshold, shift(t.mql_threshold, 5.0));
-                if let Some(h) = &mut t.hot_threshold {
-                    *h = h.max(t.mql_threshold);
-                }
-            }
-            Knob::SdrHeadcount => {
-                s.sdr.headcount = clamp(Param::SdrHeadcount, shift(s.sdr.headcount, 1.0));
-            }
-            Knob::Attempts => {
-                s.sdr.max_attempts = clamp(Param::MaxAttempts, shift(s.sdr.max_attempts, 1.0));
-            }
-            Knob::ResponseTarget => {
-                s.sdr.target_response_minutes = clamp(
-                    Param::TargetResponseMinutes,
-                    scale(s.sdr.target_response_minutes, 0.5, 2.0),
-                );
-            }
-            Knob::Spacing => {
-                s.sdr.attempt_spacing_hours = clamp(
-                    Param::AttemptSpacingHours,
-                    scale(s.sdr.attempt_spacing_hours, 0.5, 1.5),
-                );
-            }
-            Knob::AeHeadcount => {
-                s.closing.ae_headcount =
-                    clamp(Param::AeHeadcount, shift(s.closing.ae_headcount, 1.0));
-            }
-            Knob::WinRate => {
-                let c = &mut s.closing;
-                c.win_at_zero_percent =
-                    clamp(Param::WinAtZeroPercent, shift(c.win_at_zero_percent, 5.0));
-                c.win_at_full_percent =
-                    clamp(Param::WinAtFullPercent, shift(c.win_at_full_percent, 5.0));
-            }
-            Knob::DealSize => {
-                s.closing.deal_median =
-                    clamp(Param::DealMedian, scale(s.closing.deal_median, 0.9, 1.1));
-            }
-            Knob::Cycle => {
-                s.closing.cycle_median_days = clamp(
-                    Param::CycleMedianDays,
-                    scale(s.closing.cycle_median_days, 0.9, 1.1),
-                );
+        let channel = match self {
+            Knob::Leads(i) => i,
+            _ => 0,
+        };
+        for p in self.params() {
+            p.step(s, channel, side);
+        }
+        if self == Knob::Threshold {
+            let t = &mut s.thresholds;
+            if let Some(h) = &mut t.hot_threshold {
+                *h = h.max(t.mql_threshold);
             }
         }
     }
-}
-
-/// `v` inside the parameter's valid range, whole for whole-number parameters.
-pub fn clamp(p: Param, v: f64) -> f64 {
-    let spec = p.spec();
-    let v = if spec.integer { v.round() } else { v };
-    v.clamp(spec.min, spec.max)
 }
 
 #[cfg(test)]
@@ -244,6 +163,19 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn every_knob_is_owned_and_stepped_by_the_table() {
+        for k in Knob::all(&Preset::ALL[0].scenario()) {
+            for p in k.params() {
+                assert!(p.spec().team.is_some(), "{k:?}: {p:?} has no owner");
+                assert!(p.spec().step.is_some(), "{k:?}: {p:?} has no step");
+            }
+        }
+        assert_eq!(Knob::Leads(0).team(), Team::Marketing);
+        assert_eq!(Knob::Attempts.team(), Team::Sdrs);
+        assert_eq!(Knob::Cycle.team(), Team::Aes);
     }
 
     #[test]

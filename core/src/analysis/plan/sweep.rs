@@ -4,7 +4,6 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::knobs::clamp;
 use super::{band_of, mean_of, sla_kept, Outcome, Runner};
 use crate::engine::run::Band;
 use crate::format::{count, hours, plain_number};
@@ -103,28 +102,28 @@ impl Axis {
         match self {
             Axis::Threshold => {
                 let t = &mut s.thresholds;
-                t.mql_threshold = clamp(Param::MqlThreshold, v);
+                t.mql_threshold = Param::MqlThreshold.clamp(v);
                 if let Some(h) = &mut t.hot_threshold {
                     *h = h.max(t.mql_threshold);
                 }
             }
-            Axis::SdrHeadcount => s.sdr.headcount = clamp(Param::SdrHeadcount, v),
-            Axis::AeHeadcount => s.closing.ae_headcount = clamp(Param::AeHeadcount, v),
+            Axis::SdrHeadcount => s.sdr.headcount = Param::SdrHeadcount.clamp(v),
+            Axis::AeHeadcount => s.closing.ae_headcount = Param::AeHeadcount.clamp(v),
             Axis::ResponseTarget => {
-                s.sdr.target_response_minutes = clamp(Param::TargetResponseMinutes, v);
+                s.sdr.target_response_minutes = Param::TargetResponseMinutes.clamp(v);
             }
-            Axis::Attempts => s.sdr.max_attempts = clamp(Param::MaxAttempts, v),
+            Axis::Attempts => s.sdr.max_attempts = Param::MaxAttempts.clamp(v),
             Axis::LeadVolume => {
                 let f = v.max(0.0) / 100.0;
                 for c in &mut s.channels {
-                    c.leads_per_week = clamp(Param::LeadsPerWeek, c.leads_per_week * f);
+                    c.leads_per_week = Param::LeadsPerWeek.clamp(c.leads_per_week * f);
                     if let Some(b) = &mut c.burst {
                         b.extra_leads_per_week =
-                            clamp(Param::BurstExtraLeadsPerWeek, b.extra_leads_per_week * f);
+                            Param::BurstExtraLeadsPerWeek.clamp(b.extra_leads_per_week * f);
                     }
                 }
             }
-            Axis::Spacing => s.sdr.attempt_spacing_hours = clamp(Param::AttemptSpacingHours, v),
+            Axis::Spacing => s.sdr.attempt_spacing_hours = Param::AttemptSpacingHours.clamp(v),
         }
     }
 
@@ -313,7 +312,7 @@ pub fn curve_arms(v: &ValidScenario) -> Vec<ValidScenario> {
             let at = |extra: f64| {
                 v.modified(|s| {
                     Axis::Threshold.set(s, t);
-                    s.sdr.headcount = clamp(Param::SdrHeadcount, s.sdr.headcount + extra);
+                    s.sdr.headcount = Param::SdrHeadcount.clamp(s.sdr.headcount + extra);
                 })
                 .ok()
             };
