@@ -1,5 +1,5 @@
 //! Renders docs/methodology.md to HTML at build time, for the app's methodology page
-//! (`src/ui/methodology_page.rs`). Headings get ids `methodology-<slug>` so that the app
+//! (`src/ui/shell/methodology_page.rs`). Headings get ids `methodology-<slug>` so that the app
 //! can link to a section.
 
 use std::path::Path;

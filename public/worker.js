@@ -1,6 +1,6 @@
 // A replication worker: instantiates the page's own WebAssembly module, which the page sends
 // as its first message (compiled once, shared); its `main` then sees the worker scope and
-// answers the page's requests (src/ui/worker.rs). Kept as a file so the
+// answers the page's requests (src/ui/runtime/worker.rs). Kept as a file so the
 // Content-Security-Policy can stay 'self'.
 import init from "./pkg/handoff.js";
 

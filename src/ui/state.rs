@@ -4,10 +4,10 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use super::persist::{SaveStatus, Unreadable};
 use crate::analysis::{Comparison, Diagnosis, RunReport};
 use crate::model::library::{Library, LibraryError};
 use crate::model::{Scenario, ValidScenario, ValidationErrors};
+use crate::ui::runtime::persist::{SaveStatus, Unreadable};
 
 /// How far the Monte Carlo run for the current scenario has come.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -73,6 +73,33 @@ pub enum CompareError {
     },
 }
 
+/// The results of the last valid scenario, as a component reads them (a prop).
+pub type Results = Signal<Option<Arc<RunReport>>>;
+/// The validation of the current scenario, as a component reads it (a prop).
+pub type Validated = Signal<Result<ValidScenario, ValidationErrors>>;
+
+/// The diagnosis of the last valid scenario, as a component reads it (a prop).
+pub type Diagnosed = Signal<Option<Arc<Diagnosis>>>;
+
+/// What a control of the scenario needs: the scenario it edits and its validation.
+#[derive(Clone, Copy)]
+pub struct Editing {
+    pub scenario: RwSignal<Scenario>,
+    pub validated: Memo<Result<ValidScenario, ValidationErrors>>,
+}
+
+impl Editing {
+    /// The validation message for one field path, if the field is invalid.
+    pub fn error_for(&self, path: &str) -> Option<String> {
+        self.validated.with(|v| {
+            v.as_ref().err().and_then(|errs| {
+                let msgs: Vec<String> = errs.for_path(path).map(|e| e.message.clone()).collect();
+                (!msgs.is_empty()).then(|| msgs.join("; "))
+            })
+        })
+    }
+}
+
 /// What the whole app shares.
 #[derive(Clone, Copy)]
 pub struct AppState {
@@ -129,14 +156,12 @@ impl AppState {
         }
     }
 
-    /// The validation message for one field path, if the field is invalid.
-    pub fn error_for(&self, path: &str) -> Option<String> {
-        self.validated.with(|v| {
-            v.as_ref().err().and_then(|errs| {
-                let msgs: Vec<String> = errs.for_path(path).map(|e| e.message.clone()).collect();
-                (!msgs.is_empty()).then(|| msgs.join("; "))
-            })
-        })
+    /// The scenario and its validation, for the controls.
+    pub fn editing(&self) -> Editing {
+        Editing {
+            scenario: self.scenario,
+            validated: self.validated,
+        }
     }
 
     /// The scenario on one side of a comparison, with its name.

@@ -10,8 +10,8 @@ use crate::analysis::plan::agreement::{agreement, Clause};
 use crate::analysis::plan::design::Design;
 use crate::format::percent;
 
-use super::super::browser;
-use super::super::state::AppState;
+use crate::ui::runtime::browser;
+use crate::ui::state::AppState;
 
 /// Prints only the agreement: the root class hides the rest of the page while the print
 /// dialog is open.

@@ -12,7 +12,7 @@ use super::state::{PlanState, View};
 use crate::analysis::plan::design::{Design, Designer, Objective, Options};
 use crate::format::{money, percent};
 
-use super::super::state::AppState;
+use crate::ui::state::AppState;
 
 /// The form's options, or what is wrong with them.
 fn parse_options(kept: &str, objective: &str, extra: &str) -> Result<Options, String> {

@@ -11,7 +11,7 @@ use crate::analysis::plan::goal::{Goal, GoalLever, Seek, DEFAULT_PROBABILITY};
 use crate::engine::sim::Total;
 use crate::format::{money, percent};
 
-use super::super::state::AppState;
+use crate::ui::state::AppState;
 
 /// The form's values, or what is wrong with them.
 fn parse_goal(lever: &str, bookings: &str, chance: &str) -> Result<Goal, String> {

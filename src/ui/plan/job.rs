@@ -13,8 +13,8 @@ use crate::engine::curves::Curves;
 use crate::engine::sim::{replicate_range, Replication};
 use crate::model::{Scenario, ValidScenario};
 
-use super::super::pool::{Handout, Item, PoolWork};
-use super::super::runner::Publication;
+use crate::ui::runtime::pool::{Handout, Item, PoolWork};
+use crate::ui::runtime::runner::Publication;
 
 /// What a planning view asks for.
 pub enum Study {

@@ -38,7 +38,7 @@ pub fn PlanPanel() -> impl IntoView {
         let next = (now as isize + step).rem_euclid(n) as usize;
         if let Some(&v) = View::ALL.get(next) {
             plan.view.set(v);
-            super::super::browser::focus(&format!("plan-tab-{}", v.key()));
+            crate::ui::runtime::browser::focus(&format!("plan-tab-{}", v.key()));
         }
     };
     view! {
@@ -91,7 +91,7 @@ fn RunStatus() -> impl IntoView {
 /// Why an answer cannot be applied as it stands: another study interrupted it, or the
 /// scenario has changed since it was computed.
 pub fn stale_note<T>(
-    app: super::super::state::AppState,
+    app: crate::ui::state::AppState,
     c: &super::state::Computed<T>,
 ) -> Option<&'static str> {
     if c.interrupted {

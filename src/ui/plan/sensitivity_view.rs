@@ -14,8 +14,8 @@ use crate::charts::{
 };
 use crate::format::{money, percent};
 
-use super::super::chart_figure::ChartFigure;
-use super::super::state::AppState;
+use crate::ui::state::AppState;
+use crate::ui::widgets::chart_figure::ChartFigure;
 
 fn unit(m: Measure) -> Unit {
     match m {

@@ -13,8 +13,8 @@ use crate::analysis::plan::sweep::{Grid, ThresholdCurve};
 use crate::analysis::plan::tornado::Tornado;
 use crate::model::Scenario;
 
-use super::super::pool::Pool;
-use super::super::state::AppState;
+use crate::ui::runtime::pool::Pool;
+use crate::ui::state::AppState;
 
 /// The planning views, in the order of their tabs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -11,8 +11,8 @@ use crate::analysis::plan::sweep::{Axis, Figures, Grid};
 use crate::charts::{heatmap_svg, heatmap_text, Heatmap, Unit};
 use crate::format::{count, money, percent};
 
-use super::super::chart_figure::ChartFigure;
-use super::super::state::AppState;
+use crate::ui::state::AppState;
+use crate::ui::widgets::chart_figure::ChartFigure;
 
 /// What a cell's colour shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -11,8 +11,8 @@ use crate::analysis::plan::sweep::{Axis, Figures, ThresholdCurve};
 use crate::charts::{threshold_curve_svg, threshold_curve_text, ThresholdChart, ThresholdPoint};
 use crate::format::count;
 
-use super::super::chart_figure::ChartFigure;
-use super::super::state::AppState;
+use crate::ui::state::AppState;
+use crate::ui::widgets::chart_figure::ChartFigure;
 
 fn point(f: &Figures) -> ThresholdPoint {
     ThresholdPoint {
