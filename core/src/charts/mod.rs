@@ -30,7 +30,7 @@ pub use leaks::{leak_chart_svg, leak_chart_text, LeakRow, Owner};
 pub use levers::{lever_chart_svg, lever_chart_text, LeverBar};
 pub use stages::{stage_chart_svg, stage_chart_text};
 pub use threshold::{threshold_curve_svg, threshold_curve_text, ThresholdChart, ThresholdPoint};
-pub use tornado::{tornado_svg, tornado_text, TeamColour, TornadoRow, TornadoSide};
+pub use tornado::{tornado_svg, tornado_text, TornadoRow, TornadoSide};
 pub use waterfall::{waterfall_svg, waterfall_text};
 
 /// Drawing the chart failed (plotters reported an error).

@@ -13,36 +13,14 @@ use super::svg::Svg;
 use super::text::text_size;
 use super::{palette, ChartError, Unit, FONT};
 use crate::format;
+use crate::model::Team;
 
-/// The team that owns a knob, which sets its bars' colour.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum TeamColour {
-    Marketing,
-    /// Sales development: the SDRs.
-    Sdrs,
-    /// Closing: the account executives.
-    Aes,
-}
-
-impl TeamColour {
-    pub const ALL: [TeamColour; 3] = [TeamColour::Marketing, TeamColour::Sdrs, TeamColour::Aes];
-
-    /// The team's name, as in the legend and the table.
-    pub fn label(self) -> &'static str {
-        match self {
-            TeamColour::Marketing => "Marketing",
-            TeamColour::Sdrs => "Sales development (SDRs)",
-            TeamColour::Aes => "Closing (AEs)",
-        }
-    }
-
-    /// The team's colour (the colours of the lead journey's stages).
-    pub fn colour(self) -> RGBColor {
-        match self {
-            TeamColour::Marketing => palette::ORANGE,
-            TeamColour::Sdrs => palette::BLUE,
-            TeamColour::Aes => palette::SKY,
-        }
+/// A team's colour (the colours of the lead journey's stages).
+fn colour(team: Team) -> RGBColor {
+    match team {
+        Team::Marketing => palette::ORANGE,
+        Team::Sdrs => palette::BLUE,
+        Team::Aes => palette::SKY,
     }
 }
 
@@ -60,7 +38,7 @@ pub struct TornadoSide {
 #[derive(Debug, Clone, PartialEq)]
 pub struct TornadoRow {
     pub label: String,
-    pub team: TeamColour,
+    pub team: Team,
     pub low: Option<TornadoSide>,
     pub high: Option<TornadoSide>,
 }
@@ -164,7 +142,7 @@ fn draw_bars(
     .map_err(e)?;
     ctx.draw_series(sides(rows).map(|(i, upper, s)| {
         let (y0, y1) = band(n, i, upper);
-        let colour = rows.get(i).map_or(palette::GREY, |r| r.team.colour());
+        let colour = rows.get(i).map_or(palette::GREY, |r| colour(r.team));
         Rectangle::new([(0.0, y0), (finite(s.mean), y1)], colour.filled())
     }))
     .map_err(e)?;
@@ -239,9 +217,9 @@ pub fn tornado_svg(
     width: u32,
     height: u32,
 ) -> Result<String, ChartError> {
-    let mut legend: Vec<(String, Key)> = TeamColour::ALL
-        .iter()
-        .map(|t| (t.label().to_string(), Key::Swatch(t.colour().to_rgba())))
+    let mut legend: Vec<(String, Key)> = Team::ALL
+        .into_iter()
+        .map(|t| (t.label().to_string(), Key::Swatch(colour(t).to_rgba())))
         .collect();
     legend.push((WHISKER.into(), Key::Line(palette::INK.stroke_width(2))));
     let legend_left = MARGIN as i32;

@@ -19,7 +19,7 @@ pub mod waterfall;
 
 pub use errors::{FieldError, ValidationErrors};
 pub use import::{export_json, import_json, scenario_from_json, ImportError, MAX_FILE_BYTES};
-pub use params::{Param, ParamSpec};
+pub use params::{Param, ParamSpec, Team};
 pub use presets::{preset, Preset, PRESET_NAMES};
 pub use saved::{read_library, write_library, SavedError, LIBRARY_VERSION};
 pub use scenario::{

@@ -53,6 +53,9 @@ pub enum Team {
 }
 
 impl Team {
+    pub const ALL: [Team; 3] = [Team::Marketing, Team::Sdrs, Team::Aes];
+
+    /// The team's name, as in the tornado's legend and table.
     pub fn label(self) -> &'static str {
         match self {
             Team::Marketing => "Marketing",

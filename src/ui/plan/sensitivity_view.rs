@@ -9,9 +9,7 @@ use super::panel::stale_note;
 use super::state::{PlanState, View};
 use crate::analysis::plan::knobs::Side;
 use crate::analysis::plan::tornado::{Bar, Measure, Swing, Tornado};
-use crate::charts::{
-    tornado_svg, tornado_text, ChartText, TeamColour, TornadoRow, TornadoSide, Unit,
-};
+use crate::charts::{tornado_svg, tornado_text, ChartText, TornadoRow, TornadoSide, Unit};
 use crate::format::{money, percent};
 
 use crate::ui::state::AppState;
@@ -38,11 +36,7 @@ fn rows(t: &Tornado, m: Measure) -> Vec<TornadoRow> {
         .into_iter()
         .map(|b: &Bar| TornadoRow {
             label: b.label.clone(),
-            team: match b.team {
-                crate::analysis::plan::knobs::Team::Marketing => TeamColour::Marketing,
-                crate::analysis::plan::knobs::Team::Sdrs => TeamColour::Sdrs,
-                crate::analysis::plan::knobs::Team::Aes => TeamColour::Aes,
-            },
+            team: b.team,
             low: b.low.as_ref().map(|s| side(s, m)),
             high: b.high.as_ref().map(|s| side(s, m)),
         })

@@ -22,25 +22,25 @@ fn rows() -> Vec<TornadoRow> {
     vec![
         TornadoRow {
             label: "SDR headcount".into(),
-            team: TeamColour::Sdrs,
+            team: Team::Sdrs,
             low: side("-1 SDR", -520_000.0, Some((-610_000.0, -430_000.0))),
             high: side("+1 SDR", 410_000.0, Some((320_000.0, 500_000.0))),
         },
         TornadoRow {
             label: "Leads from Webinar".into(),
-            team: TeamColour::Marketing,
+            team: Team::Marketing,
             low: side("-10%", -150_000.0, Some((-210_000.0, -90_000.0))),
             high: side("+10%", 140_000.0, Some((60_000.0, 220_000.0))),
         },
         TornadoRow {
             label: "MQL threshold".into(),
-            team: TeamColour::Marketing,
+            team: Team::Marketing,
             low: side("-5 points", 60_000.0, Some((-20_000.0, 140_000.0))),
             high: side("+5 points", -90_000.0, Some((-160_000.0, -20_000.0))),
         },
         TornadoRow {
             label: "AE headcount".into(),
-            team: TeamColour::Aes,
+            team: Team::Aes,
             low: side("-1 AE", -80_000.0, None),
             high: None,
         },
@@ -128,7 +128,7 @@ fn a_loss_is_labelled_left_of_its_bar_and_a_gain_right() {
 fn shares_change_in_percentage_points() {
     let rows = vec![TornadoRow {
         label: "Response target".into(),
-        team: TeamColour::Sdrs,
+        team: Team::Sdrs,
         low: side("halved", 0.031, Some((0.02, 0.042))),
         high: side("doubled", -0.05, None),
     }];
@@ -195,7 +195,7 @@ fn empty_and_non_finite_rows_still_draw() {
     assert!(tornado_svg("t", Unit::Dollars, &[], 400, 200).is_ok());
     let odd = vec![TornadoRow {
         label: "x".into(),
-        team: TeamColour::Aes,
+        team: Team::Aes,
         low: side("-1", f64::NAN, Some((f64::NEG_INFINITY, 1.0))),
         high: None,
     }];
