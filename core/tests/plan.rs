@@ -4,10 +4,11 @@
 
 use handoff_core::analysis::plan::design::{low_quantile, Designer, Options, Part};
 use handoff_core::analysis::plan::goal::{Goal, GoalLever, Seek};
-use handoff_core::analysis::plan::knobs::{Knob, Side};
+use handoff_core::analysis::plan::knobs::Knob;
 use handoff_core::analysis::plan::sweep::{run_grid, run_threshold_curve, Axis};
 use handoff_core::analysis::plan::tornado::{run_tornado, Measure};
 use handoff_core::analysis::plan::{band_of, drive, Effect, Outcome, Runner, Serial};
+use handoff_core::model::params::Side;
 use handoff_core::model::{Preset, Scenario, ValidScenario};
 
 fn valid(s: Scenario) -> ValidScenario {

@@ -218,7 +218,7 @@ test("digits apply the presets and A switches the comparison; keys typed into a 
   await page.keyboard.press("2");
   await expect(name).toHaveText("A million leads");
   await finishedAfter(page, done);
-  // A million leads drowns the SDRs (tests/presets.rs): the verdict changes with the preset.
+  // A million leads drowns the SDRs (core/tests/presets.rs): the verdict changes with the preset.
   await expect(page.locator("#presenter-verdict")).toHaveText(/^Sales-capacity-limited/);
   expect(verdict).not.toMatch(/^Sales-capacity-limited/);
 

@@ -19,7 +19,8 @@ pub mod threshold;
 pub mod tornado;
 pub mod waterfall;
 
-pub use crate::format::Unit;
+// The submodules name units as `super::Unit`.
+use crate::format::Unit;
 
 pub use bands::{band_chart_svg, band_chart_text, Band, BandChart, Reading};
 pub use compare::{funnel_pair_svg, funnel_pair_text};

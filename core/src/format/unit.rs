@@ -58,12 +58,6 @@ impl Unit {
         }
     }
 
-    /// Whether the figure is a fraction written as a percentage (its differences are
-    /// percentage points).
-    pub fn is_fraction(self) -> bool {
-        matches!(self, Unit::Share | Unit::Ratio)
-    }
-
     /// A figure with its unit and a sensible precision, for tables and sentences: `$1.2M`,
     /// `41%`, `15 min`, `63.3 days`, `2.8 attempts`, `1,289 h`, `12,345` (counts of leads,
     /// deals and opportunities: the label names them). `n/a` when not finite.

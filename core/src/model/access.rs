@@ -2,8 +2,7 @@
 //! parameter lives and how to read and write it is in the parameter table
 //! ([`super::params`]).
 
-use super::params::Param;
-pub use super::params::{Group, Scope};
+use super::params::{Param, Scope};
 use super::scenario::Scenario;
 
 /// The name a person knows a field by, from its validation path: the control's label, with
@@ -31,6 +30,7 @@ pub fn field_label(s: &Scenario, path: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::params::Group;
     use crate::model::ValidScenario;
 
     #[test]

@@ -63,14 +63,6 @@ impl Team {
             Team::Aes => "Closing (AEs)",
         }
     }
-    /// A short word for a CSS class or a legend.
-    pub fn key(self) -> &'static str {
-        match self {
-            Team::Marketing => "marketing",
-            Team::Sdrs => "sdrs",
-            Team::Aes => "aes",
-        }
-    }
 }
 
 /// Which way a parameter is stepped.
@@ -87,29 +79,61 @@ impl Side {
     pub const BOTH: [Side; 2] = [Side::Low, Side::High];
 }
 
-/// The step a lever or the sensitivity view moves a parameter by, down and up.
+/// How a step changes a value, down and up.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub enum Step {
+pub enum Change {
     /// Adds or subtracts a fixed amount (+1 SDR, ±5 score points).
     Plus(f64),
     /// Multiplies by `low` going down and by `high` going up (±10%, halved or doubled).
     Times { low: f64, high: f64 },
 }
 
+/// The step a lever or the sensitivity view moves a parameter by, with its words.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Step {
+    pub change: Change,
+    /// The step down in words ("-10%", "-1 SDR", "halved").
+    pub low: &'static str,
+    /// The step up in words ("+10%", "+1 SDR", "doubled").
+    pub high: &'static str,
+}
+
 impl Step {
-    pub(crate) const fn plus(by: f64) -> Self {
-        Step::Plus(by)
+    pub(crate) const fn plus(by: f64, low: &'static str, high: &'static str) -> Self {
+        Step {
+            change: Change::Plus(by),
+            low,
+            high,
+        }
     }
-    pub(crate) const fn times(low: f64, high: f64) -> Self {
-        Step::Times { low, high }
+    pub(crate) const fn times(
+        (down, up): (f64, f64),
+        low: &'static str,
+        high: &'static str,
+    ) -> Self {
+        Step {
+            change: Change::Times {
+                low: down,
+                high: up,
+            },
+            low,
+            high,
+        }
     }
     /// `x` moved one step to `side` (not yet clamped).
     pub fn apply(self, x: f64, side: Side) -> f64 {
-        match (self, side) {
-            (Step::Plus(by), Side::Low) => x - by,
-            (Step::Plus(by), Side::High) => x + by,
-            (Step::Times { low, .. }, Side::Low) => x * low,
-            (Step::Times { high, .. }, Side::High) => x * high,
+        match (self.change, side) {
+            (Change::Plus(by), Side::Low) => x - by,
+            (Change::Plus(by), Side::High) => x + by,
+            (Change::Times { low, .. }, Side::Low) => x * low,
+            (Change::Times { high, .. }, Side::High) => x * high,
+        }
+    }
+    /// The step to `side` in words.
+    pub fn words(self, side: Side) -> &'static str {
+        match side {
+            Side::Low => self.low,
+            Side::High => self.high,
         }
     }
 }

@@ -135,6 +135,16 @@ impl Default for Thresholds {
     }
 }
 
+impl Thresholds {
+    /// Raises the hot threshold, if one is set, to the MQL threshold when that moved above
+    /// it: a hot lead is always an MQL (validation requires it).
+    pub fn keep_hot_above_mql(&mut self) {
+        if let Some(h) = &mut self.hot_threshold {
+            *h = h.max(self.mql_threshold);
+        }
+    }
+}
+
 /// The SDRs' queue discipline: in which order first touches and due follow-ups share the
 /// team's time. Hot leads (above the hot threshold, when one is set) always come first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]

@@ -7,9 +7,10 @@ use leptos::prelude::*;
 use crate::analysis::{comparison_csv, funnel_pairs};
 use crate::charts::{
     band_chart_svg, band_chart_text, funnel_pair_svg, funnel_pair_text, Band, BandChart, ChartText,
-    Reading, Unit,
+    Reading,
 };
 use crate::engine::Weekly;
+use crate::format::Unit;
 use crate::ui::compare::compare_table::CompareTable;
 use crate::ui::runtime::files::{self, file_stem};
 use crate::ui::state::{AppState, CompareChoice, CompareView, Side};

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::model::access::Group;
+use crate::model::params::Group;
 use crate::model::scenario::MAX_CHANNELS;
 use crate::model::{Burst, Channel, Param};
 use crate::ui::controls::param_control::{path_id, ParamControl};

@@ -1,8 +1,9 @@
-//! The left panel: every knob of the scenario, grouped by who owns it.
+//! The left panel: every knob of the scenario, in the parameter table's sections (channels,
+//! thresholds, nurture, sales development, closing, costs, SLA, run).
 
 use leptos::prelude::*;
 
-use crate::model::access::Group;
+use crate::model::params::Group;
 use crate::model::Scenario;
 use crate::model::{Param, QueuePriority};
 use crate::ui::compare::saved_panel::SavedPanel;
@@ -26,7 +27,7 @@ fn HotThreshold(editing: Editing) -> impl IntoView {
         let checked = event_target_checked(&ev);
         scenario.update(|s| {
             s.thresholds.hot_threshold =
-                checked.then(|| (s.thresholds.mql_threshold + 20.0).min(100.0));
+                checked.then(|| Param::HotThreshold.clamp(s.thresholds.mql_threshold + 20.0));
         });
     };
     view! {

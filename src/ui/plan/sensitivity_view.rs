@@ -7,10 +7,11 @@ use leptos::prelude::*;
 use super::job::Study;
 use super::panel::stale_note;
 use super::state::{PlanState, View};
-use crate::analysis::plan::knobs::Side;
 use crate::analysis::plan::tornado::{Bar, Measure, Swing, Tornado};
-use crate::charts::{tornado_svg, tornado_text, ChartText, TornadoRow, TornadoSide, Unit};
+use crate::charts::{tornado_svg, tornado_text, ChartText, TornadoRow, TornadoSide};
+use crate::format::Unit;
 use crate::format::{money, percent};
+use crate::model::params::Side;
 
 use crate::ui::state::AppState;
 use crate::ui::widgets::chart_figure::ChartFigure;

@@ -8,7 +8,8 @@ use super::job::Study;
 use super::panel::stale_note;
 use super::state::{PlanState, View};
 use crate::analysis::plan::sweep::{Axis, Figures, Grid};
-use crate::charts::{heatmap_svg, heatmap_text, Heatmap, Unit};
+use crate::charts::{heatmap_svg, heatmap_text, Heatmap};
+use crate::format::Unit;
 use crate::format::{count, money, percent};
 
 use crate::ui::state::AppState;

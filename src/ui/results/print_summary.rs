@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::format;
-use crate::model::access::{Group, Scope};
+use crate::model::params::{Group, Scope};
 use crate::model::Param;
 use crate::model::Scenario;
 

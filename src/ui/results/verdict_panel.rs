@@ -4,7 +4,8 @@
 use leptos::prelude::*;
 
 use crate::analysis::{Constraint, Diagnosis};
-use crate::charts::{lever_chart_svg, lever_chart_text, ChartText, LeverBar, Unit};
+use crate::charts::{lever_chart_svg, lever_chart_text, ChartText, LeverBar};
+use crate::format::Unit;
 use crate::ui::state::{Diagnosed, Progress};
 use crate::ui::widgets::chart_figure::ChartFigure;
 

@@ -4,8 +4,9 @@
 use leptos::prelude::*;
 
 use crate::analysis::capacity::sdr_mqls_per_week;
-use crate::charts::{band_chart_svg, band_chart_text, Band, BandChart, ChartText, Reading, Unit};
+use crate::charts::{band_chart_svg, band_chart_text, Band, BandChart, ChartText, Reading};
 use crate::engine::{RunResult, Weekly};
+use crate::format::Unit;
 use crate::ui::state::{Results, Validated};
 use crate::ui::widgets::chart_figure::ChartFigure;
 

@@ -84,9 +84,7 @@ impl Lever {
             Lever::OneMoreAe => Param::AeHeadcount.step(s, 0, Side::High),
             Lever::ThresholdUp => {
                 Param::MqlThreshold.step(s, 0, Side::High);
-                if let Some(h) = &mut s.thresholds.hot_threshold {
-                    *h = h.max(s.thresholds.mql_threshold);
-                }
+                s.thresholds.keep_hot_above_mql();
             }
             Lever::ThresholdDown => Param::MqlThreshold.step(s, 0, Side::Low),
             Lever::OneMoreAttempt => Param::MaxAttempts.step(s, 0, Side::High),

@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-pub use crate::model::params::{Side, Team};
+use crate::model::params::{Side, Team};
 use crate::model::{Param, Scenario};
 
 /// A knob the sensitivity view moves.
@@ -101,24 +101,12 @@ impl Knob {
         }
     }
 
-    /// The step in words ("-10%", "+1 SDR", "halved").
+    /// The step in words ("-10%", "+1 SDR", "halved"), from the parameter table.
     pub fn step(self, side: Side) -> &'static str {
-        use Side::{High, Low};
-        match (self, side) {
-            (Knob::Leads(_) | Knob::DealSize | Knob::Cycle, Low) => "-10%",
-            (Knob::Leads(_) | Knob::DealSize | Knob::Cycle, High) => "+10%",
-            (Knob::Threshold | Knob::WinRate, Low) => "-5 points",
-            (Knob::Threshold | Knob::WinRate, High) => "+5 points",
-            (Knob::SdrHeadcount, Low) => "-1 SDR",
-            (Knob::SdrHeadcount, High) => "+1 SDR",
-            (Knob::AeHeadcount, Low) => "-1 AE",
-            (Knob::AeHeadcount, High) => "+1 AE",
-            (Knob::Attempts, Low) => "-1 attempt",
-            (Knob::Attempts, High) => "+1 attempt",
-            (Knob::ResponseTarget | Knob::Spacing, Low) => "halved",
-            (Knob::ResponseTarget, High) => "doubled",
-            (Knob::Spacing, High) => "x1.5",
-        }
+        self.params()
+            .first()
+            .and_then(|p| p.spec().step)
+            .map_or("", |st| st.words(side))
     }
 
     /// Moves the knob one step in `s`, inside each parameter's valid range (the steps are
@@ -133,10 +121,7 @@ impl Knob {
             p.step(s, channel, side);
         }
         if self == Knob::Threshold {
-            let t = &mut s.thresholds;
-            if let Some(h) = &mut t.hot_threshold {
-                *h = h.max(t.mql_threshold);
-            }
+            s.thresholds.keep_hot_above_mql();
         }
     }
 }
@@ -173,6 +158,10 @@ mod tests {
                 assert!(p.spec().step.is_some(), "{k:?}: {p:?} has no step");
             }
         }
+        assert_eq!(Knob::Spacing.step(Side::Low), "halved");
+        assert_eq!(Knob::Spacing.step(Side::High), "x1.5");
+        assert_eq!(Knob::WinRate.step(Side::High), "+5 points");
+        assert_eq!(Knob::SdrHeadcount.step(Side::Low), "-1 SDR");
         assert_eq!(Knob::Leads(0).team(), Team::Marketing);
         assert_eq!(Knob::Attempts.team(), Team::Sdrs);
         assert_eq!(Knob::Cycle.team(), Team::Aes);

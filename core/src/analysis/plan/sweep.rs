@@ -101,11 +101,8 @@ impl Axis {
     pub fn set(self, s: &mut Scenario, v: f64) {
         match self {
             Axis::Threshold => {
-                let t = &mut s.thresholds;
-                t.mql_threshold = Param::MqlThreshold.clamp(v);
-                if let Some(h) = &mut t.hot_threshold {
-                    *h = h.max(t.mql_threshold);
-                }
+                s.thresholds.mql_threshold = Param::MqlThreshold.clamp(v);
+                s.thresholds.keep_hot_above_mql();
             }
             Axis::SdrHeadcount => s.sdr.headcount = Param::SdrHeadcount.clamp(v),
             Axis::AeHeadcount => s.closing.ae_headcount = Param::AeHeadcount.clamp(v),

@@ -4,9 +4,10 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::knobs::{Knob, Side, Team};
+use super::knobs::Knob;
 use super::{band_of, sla_kept, Effect, Outcome, Runner};
 use crate::engine::run::Band;
+use crate::model::params::{Side, Team};
 use crate::model::ValidScenario;
 
 /// Which figure the tornado ranks by.

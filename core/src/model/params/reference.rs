@@ -59,13 +59,10 @@ pub fn reference_markdown() -> String {
                 Scope::Scenario => s.at.field.to_string(),
             };
             let whole = if s.integer { ", whole" } else { "" };
-            let step = match s.step {
-                Some(super::Step::Plus(by)) => format!("±{}", plain_number(by)),
-                Some(super::Step::Times { low, high }) => {
-                    format!("×{} / ×{}", plain_number(low), plain_number(high))
-                }
-                None => String::new(),
-            };
+            let step = s
+                .step
+                .map(|st| format!("{} / {}", st.low, st.high))
+                .unwrap_or_default();
             out.push_str(&format!(
                 "| {} | `{path}` | {} | {} to {}{whole} | {} | {} | {step} | {} | {} |\n",
                 cell(s.label),

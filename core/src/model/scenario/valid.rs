@@ -3,9 +3,9 @@
 
 use serde::Serialize;
 
-use super::super::access::{Group, Scope};
 use super::super::errors::{ErrorCollector, ValidationErrors};
 use super::super::params::Param;
+use super::super::params::{Group, Scope};
 use super::{Scenario, MAX_CHANNELS, MAX_REPLICATION_WEEKS, SCENARIO_VERSION};
 
 /// A scenario that passed validation; the only form the engine accepts.
