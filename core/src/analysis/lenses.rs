@@ -43,32 +43,42 @@ fn p50(r: &RunReport, t: Total) -> f64 {
     r.kpi(t).p50
 }
 
+/// A KPI's median in its own unit.
+fn kpi(r: &RunReport, t: Total, label: &'static str, note: &str) -> Figure {
+    figure(label, t.unit().format(p50(r, t)), note)
+}
+
 /// Marketing's lens: volume, cost, MQLs.
 pub fn marketing_figures(r: &RunReport) -> Vec<Figure> {
     vec![
-        figure(
+        kpi(
+            r,
+            Total::Inquiries,
             "Inquiries",
-            format::count(p50(r, Total::Inquiries)),
             "new leads over the run (median of the replications)",
         ),
-        figure(
+        kpi(
+            r,
+            Total::Mqls,
             "MQLs",
-            format::count(p50(r, Total::Mqls)),
             "leads that scored above the threshold, re-engaged ones included",
         ),
-        figure(
+        kpi(
+            r,
+            Total::InquiryToMql,
             "Inquiry to MQL",
-            format::percent(p50(r, Total::InquiryToMql)),
             "share of inquiries that became MQLs",
         ),
-        figure(
+        kpi(
+            r,
+            Total::MarketingCost,
             "Marketing cost",
-            format::money(p50(r, Total::MarketingCost)),
             "what the leads cost over the run",
         ),
-        figure(
+        kpi(
+            r,
+            Total::CostPerMql,
             "Cost per MQL",
-            format::money(p50(r, Total::CostPerMql)),
             "all costs, marketing and sales, per MQL",
         ),
     ]
@@ -126,14 +136,16 @@ pub fn sales_figures(v: &ValidScenario, r: &RunReport) -> Vec<Figure> {
         format::plain_number(s.closing.max_open_opps_per_ae)
     );
     vec![
-        figure(
+        kpi(
+            r,
+            Total::MedianSpeedToLeadHours,
             "Speed-to-lead",
-            format::hours(p50(r, Total::MedianSpeedToLeadHours)),
             "median age of an MQL at its first attempt",
         ),
-        figure(
+        kpi(
+            r,
+            Total::ContactRate,
             "Contact rate",
-            format::percent(p50(r, Total::ContactRate)),
             "share of MQLs ever reached",
         ),
         figure(
@@ -146,9 +158,10 @@ pub fn sales_figures(v: &ValidScenario, r: &RunReport) -> Vec<Figure> {
             per_sdr,
             "MQLs each SDR must work, on average",
         ),
-        figure(
+        kpi(
+            r,
+            Total::SdrUtilisation,
             "SDR utilisation",
-            format::percent(p50(r, Total::SdrUtilisation)),
             "share of productive SDR time spent on leads",
         ),
         figure(
@@ -156,9 +169,10 @@ pub fn sales_figures(v: &ValidScenario, r: &RunReport) -> Vec<Figure> {
             open_per_ae,
             "average pipeline each AE carries",
         ),
-        figure(
+        kpi(
+            r,
+            Total::WinRate,
             "Win rate",
-            format::percent(p50(r, Total::WinRate)),
             "share of closed opportunities won",
         ),
         figure(

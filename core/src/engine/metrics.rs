@@ -237,18 +237,7 @@ impl Total {
 
     /// Whether the value is a rate in [0, 1].
     pub fn is_rate(self) -> bool {
-        matches!(
-            self,
-            Total::InquiryToMql
-                | Total::MqlToSal
-                | Total::SalToSql
-                | Total::SqlToWon
-                | Total::ContactRate
-                | Total::ShareMqlsNeverTouched
-                | Total::WinRate
-                | Total::SdrUtilisation
-                | Total::AeUtilisation
-        )
+        self.unit() == Unit::Share
     }
 
     /// What people call the figure.
