@@ -3,6 +3,8 @@
 
 use leptos::prelude::*;
 
+use crate::model::library::Library;
+use crate::model::Scenario;
 use crate::ui::compare::saved_item::SavedItem;
 use crate::ui::shell::undo_replace::UndoReplace;
 use crate::ui::state::{AppState, CompareChoice, Side};
@@ -21,11 +23,10 @@ fn save_current(state: AppState, name: &str) -> String {
 }
 
 #[component]
-fn UndoDelete() -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let undoable = move || state.library.with(|l| l.undoable().map(str::to_string));
+fn UndoDelete(library: RwSignal<Library<Scenario>>) -> impl IntoView {
+    let undoable = move || library.with(|l| l.undoable().map(str::to_string));
     let undo = move |_| {
-        state.library.update(|l| {
+        library.update(|l| {
             l.undo_delete();
         });
     };
@@ -91,7 +92,7 @@ pub fn SavedPanel() -> impl IntoView {
                     </For>
                 </ol>
             </Show>
-            <UndoDelete/>
+            <UndoDelete library=state.library/>
             <UndoReplace/>
             <button type="button" id="pin-button" class="secondary" on:click=pin
                 title="Keep a copy of the current scenario as A, then change things and see B against it">

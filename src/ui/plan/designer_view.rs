@@ -100,7 +100,7 @@ pub fn DesignerView() -> impl IntoView {
             </p>
             {move || plan.design.get().map(|c| view! {
                 <DesignResult design=c.value.clone() running=c.running
-                    stale=stale_note(app, &c)/>
+                    stale=stale_note(app.scenario, &c)/>
             })}
         </div>
     }

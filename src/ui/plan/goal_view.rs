@@ -106,7 +106,7 @@ fn GoalAnswerView() -> impl IntoView {
     move || {
         plan.goal.get().map(|c| {
             let a = c.value.clone();
-            let stale = stale_note(app, &c);
+            let stale = stale_note(app.scenario, &c);
             let applicable = a.answer.is_some() && !c.running && stale.is_none();
             let scenario = a.scenario.clone();
             let what = a.answer.as_ref().map(|p| a.goal.lever.show(p.value)).unwrap_or_default();

@@ -91,13 +91,13 @@ fn RunStatus() -> impl IntoView {
 /// Why an answer cannot be applied as it stands: another study interrupted it, or the
 /// scenario has changed since it was computed.
 pub fn stale_note<T>(
-    app: crate::ui::state::AppState,
+    scenario: RwSignal<crate::model::Scenario>,
     c: &super::state::Computed<T>,
 ) -> Option<&'static str> {
     if c.interrupted {
         return Some("This run was stopped when another view started: run it again to finish it.");
     }
-    app.scenario.with(|s| s != c.scenario.as_ref()).then_some(
+    scenario.with(|s| s != c.scenario.as_ref()).then_some(
         "The scenario has changed since this was computed: run it again for the current one.",
     )
 }

@@ -101,7 +101,7 @@ pub fn SensitivityView() -> impl IntoView {
                     money(c.value.base_bookings.p50), money(c.value.base_bookings.p10),
                     money(c.value.base_bookings.p90), percent(c.value.base_sla_kept), c.value.pairs
                 )}</p>
-                {stale_note(app, &c).map(|s| view! { <p class="stale-note">{s}</p> })}
+                {stale_note(app.scenario, &c).map(|s| view! { <p class="stale-note">{s}</p> })}
             })}
             <Show when=move || plan.tornado.with(Option::is_some)>
                 <ChartFigure id="chart-tornado" svg=svg text=text
@@ -118,7 +118,7 @@ fn StepButtons(measure: RwSignal<Measure>) -> impl IntoView {
     let app = expect_context::<AppState>();
     let plan = expect_context::<PlanState>();
     move || {
-        plan.tornado.get().filter(|c| !c.running && stale_note(app, c).is_none()).map(|c| {
+        plan.tornado.get().filter(|c| !c.running && stale_note(app.scenario, c).is_none()).map(|c| {
             let m = measure.get();
             let t = c.value.clone();
             let buttons = t

@@ -127,7 +127,7 @@ pub fn SweepView() -> impl IntoView {
                 </fieldset>
             </div>
             <p class="field-error" role="alert" hidden=move || problem.with(Option::is_none)>{move || problem.get()}</p>
-            {move || plan.grid.get().and_then(|c| stale_note(app, &c)).map(|s| view! { <p class="stale-note">{s}</p> })}
+            {move || plan.grid.get().and_then(|c| stale_note(app.scenario, &c)).map(|s| view! { <p class="stale-note">{s}</p> })}
             <Show when=move || plan.grid.with(Option::is_some)>
                 <ChartFigure id="chart-sweep" svg=svg text=text
                     caption="Each cell runs the same replications, so neighbouring cells differ by the knobs alone. The current scenario is outlined."/>
@@ -143,7 +143,7 @@ fn CellPicker() -> impl IntoView {
     let app = expect_context::<AppState>();
     let plan = expect_context::<PlanState>();
     move || {
-        plan.grid.get().filter(|c| !c.running && stale_note(app, c).is_none()).map(|c| {
+        plan.grid.get().filter(|c| !c.running && stale_note(app.scenario, c).is_none()).map(|c| {
             let g = c.value.clone();
             let best = g.best().map(|b| (b.0, b.1));
             let (bx, by) = best.unwrap_or(g.current);
