@@ -7,15 +7,11 @@
 use serde::{Deserialize, Serialize};
 
 use super::errors::{ErrorCollector, ValidationErrors};
+use super::params::Param;
 use super::units::{Money, Probability};
 
-/// Upper bound on leads per week for one channel: larger figures are almost surely a typo
-/// and would only produce meaningless numbers.
-pub const MAX_LEADS_PER_WEEK: f64 = 100_000.0;
 /// Longest horizon, in weeks.
 pub const MAX_WEEKS: u32 = 520;
-/// Largest median deal size accepted, in dollars.
-pub const MAX_DEAL_SIZE: f64 = 100_000_000.0;
 
 /// One lead source and its volume.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -129,13 +125,15 @@ impl TryFrom<&WaterfallInputs> for ValidWaterfall {
         if raw.channels.is_empty() {
             errs.push("channels", "add at least one channel");
         }
+        // The same ranges as the simulation's parameters (the parameter table).
+        let leads = Param::LeadsPerWeek.spec();
         for (i, c) in raw.channels.iter().enumerate() {
             errs.check_range(
                 &format!("channels[{i}].leads_per_week"),
                 c.leads_per_week,
-                0.0,
-                MAX_LEADS_PER_WEEK,
-                "leads per week",
+                leads.min,
+                leads.max,
+                leads.unit,
             );
             if c.name.trim().is_empty() {
                 errs.push(format!("channels[{i}].name"), "give the channel a name");
@@ -151,7 +149,8 @@ impl TryFrom<&WaterfallInputs> for ValidWaterfall {
             sal_to_sql: rate("sal_to_sql", raw.rates.sal_to_sql),
             sql_to_won: rate("sql_to_won", raw.rates.sql_to_won),
         };
-        errs.check_range("deal_size", raw.deal_size, 0.0, MAX_DEAL_SIZE, "dollars");
+        let deal = Param::DealMedian.spec();
+        errs.check_range("deal_size", raw.deal_size, deal.min, deal.max, deal.unit);
         if raw.weeks == 0 || raw.weeks > MAX_WEEKS {
             errs.push(
                 "weeks",
