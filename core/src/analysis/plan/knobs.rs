@@ -5,7 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::model::params::{Side, Team};
-use crate::model::{Param, Scenario};
+use crate::model::{Param, ParamSpec, Scenario};
 
 /// A knob the sensitivity view moves.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -74,12 +74,14 @@ impl Knob {
         }
     }
 
+    /// The table row of the parameter that names the knob.
+    fn spec(self) -> Option<&'static ParamSpec> {
+        self.params().first().map(|p| p.spec())
+    }
+
     /// The team that owns the knob's parameter (from the parameter table).
     pub fn team(self) -> Team {
-        self.params()
-            .first()
-            .and_then(|p| p.spec().team)
-            .unwrap_or(Team::Marketing)
+        self.spec().and_then(|s| s.team).unwrap_or(Team::Marketing)
     }
 
     /// The knob's name in the scenario ("Leads from Webinar").
@@ -103,9 +105,8 @@ impl Knob {
 
     /// The step in words ("-10%", "+1 SDR", "halved"), from the parameter table.
     pub fn step(self, side: Side) -> &'static str {
-        self.params()
-            .first()
-            .and_then(|p| p.spec().step)
+        self.spec()
+            .and_then(|s| s.step)
             .map_or("", |st| st.words(side))
     }
 
