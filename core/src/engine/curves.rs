@@ -123,6 +123,7 @@ impl Decaying {
     }
 
     /// The chance at age `age_h` hours.
+    #[inline]
     pub fn at(&self, age_h: f64) -> f64 {
         self.scale * (self.floor + (1.0 - self.floor) * exp(-age_h / self.decay_h))
     }
