@@ -179,7 +179,7 @@ fn arrive_day(
             }
         }
         week[Weekly::Mqls.index()] += f64::from(counts.iter().sum::<u32>());
-        sdr.arrive(day, class, counts);
+        sdr.arrive(day, class, counts, draws);
     }
 }
 
