@@ -89,37 +89,70 @@ pub fn channel_cells(mean: f64, spread: f64, noise: f64, mql: f64, high: f64) ->
 }
 
 /// A chance that decays with a lead's age, `scale · (floor + (1 - floor) · e^(-age / decay))`
-/// (the contact and qualification chances), with its bounds over all ages: whether a uniform
-/// falls below it is mostly settled without the exponential, and always as computing it
-/// would settle it (IEEE rounding is monotone, so the chance at any age lies between its
-/// values at `e = 0` and `e = 1`).
-#[derive(Debug, Clone, Copy, PartialEq)]
+/// (the contact and qualification chances), with its bounds: whether a uniform falls below it
+/// is mostly settled by comparisons, without the exponential, and always as computing it
+/// would settle it.
+///
+/// First by its bounds over all ages (IEEE rounding is monotone, so the chance at any age lies
+/// between its values at `e = 0` and `e = 1`); these wait only on the uniform. Then by its
+/// bounds over the lead's age slice: ages are cut into [`AGE_SLICES`] slices of
+/// `decay / SLICES_PER_DECAY` hours, the last running on to any age. Over a slice the chance
+/// lies between its values at the slice's two ends (it falls with age, and the computed chance
+/// is within a few ulp of that); each bound is widened by a relative [`SLACK`], far more than
+/// those ulp, so a uniform outside them is settled exactly as `u < at(age)` settles it.
+#[derive(Debug, Clone, PartialEq)]
 pub struct Decaying {
     scale: f64,
     floor: f64,
     decay_h: f64,
-    /// A uniform below this succeeds at every age.
+    /// A uniform below this succeeds at every age (`-inf` if not a decaying chance).
     low: f64,
-    /// A uniform at or above this fails at every age.
+    /// A uniform at or above this fails at every age (`+inf` if not a decaying chance).
     high: f64,
+    /// Age slices per hour.
+    per_hour: f64,
+    /// For each age slice: a uniform below the first succeeds and one at or above the second
+    /// fails at every age in the slice. Empty when the chance is not a decaying one (a floor
+    /// outside 0..=1, a negative scale or decay): then every uniform is settled by `at`.
+    bounds: Vec<(f64, f64)>,
 }
+
+/// Age slices of a decaying chance.
+const AGE_SLICES: usize = 128;
+/// Age slices per decay time: the chance falls by about 12% of its decaying part over one.
+const SLICES_PER_DECAY: f64 = 8.0;
+/// Relative widening of each band's bounds (the computed chance is within a few 1e-16).
+const SLACK: f64 = 1e-12;
 
 impl Decaying {
     pub fn new(scale: f64, floor: f64, decay_h: f64) -> Self {
-        let at = |e: f64| scale * (floor + (1.0 - floor) * e);
         let bounded = (0.0..=1.0).contains(&floor) && scale >= 0.0 && decay_h > 0.0;
-        let (low, high) = if bounded {
-            (at(0.0), at(1.0))
-        } else {
-            (f64::NEG_INFINITY, f64::INFINITY)
-        };
-        Decaying {
+        let mut d = Decaying {
             scale,
             floor,
             decay_h,
-            low,
-            high,
+            low: f64::NEG_INFINITY,
+            high: f64::INFINITY,
+            per_hour: SLICES_PER_DECAY / decay_h,
+            bounds: Vec::new(),
+        };
+        if bounded && d.per_hour.is_finite() {
+            (d.low, d.high) = (scale * floor, scale * (floor + (1.0 - floor)));
+            let width = decay_h / SLICES_PER_DECAY;
+            let lowest = scale * floor;
+            d.bounds = (0..AGE_SLICES)
+                .map(|t| {
+                    let start = d.at(t as f64 * width);
+                    let end = if t + 1 == AGE_SLICES {
+                        lowest
+                    } else {
+                        d.at((t + 1) as f64 * width)
+                    };
+                    (end * (1.0 - SLACK), start * (1.0 + SLACK))
+                })
+                .collect();
         }
+        d
     }
 
     /// The chance at age `age_h` hours.
@@ -132,11 +165,17 @@ impl Decaying {
     #[inline]
     pub fn below(&self, u: f64, age_h: f64) -> bool {
         if age_h >= 0.0 {
-            if u >= self.high {
-                return false;
+            // Settled at every age: these tests wait only on the uniform, which is drawn
+            // ahead, not on the age, which waits on the team's clock.
+            if (u < self.low) | (u >= self.high) {
+                return u < self.low;
             }
-            if u < self.low {
-                return true;
+            // Then by the age's slice (`as` saturates; a NaN age fails the test above).
+            let slice = ((age_h * self.per_hour) as usize).min(AGE_SLICES - 1);
+            if let Some(&(succeeds, fails)) = self.bounds.get(slice) {
+                if (u < succeeds) | (u >= fails) {
+                    return u < succeeds;
+                }
             }
         }
         u < self.at(age_h)
@@ -166,6 +205,10 @@ pub struct Curves {
     /// Minutes of work the team does per hour of clock time while it works (every SDR in
     /// parallel, at full speed).
     pub sdr_minutes_per_hour: f64,
+    /// The contact chance of each attempt number `0..=max_attempts` as the lead ages.
+    pub contact_by_attempt: Vec<Decaying>,
+    /// The qualification chance of each band as the speed-to-lead grows.
+    pub qualify_by_band: [Decaying; BANDS],
     pub attempt_min: f64,
     pub conv_min: f64,
     pub priority: QueuePriority,
@@ -225,7 +268,9 @@ impl Curves {
         let q = &s.qualification;
         let k = &s.closing;
         let r = &s.sdr;
-        Curves {
+        let mut curves = Curves {
+            contact_by_attempt: Vec::new(),
+            qualify_by_band: std::array::from_fn(|_| Decaying::new(0.0, 0.0, 1.0)),
             first_contact: r.first_attempt_contact_percent / 100.0,
             second_contact: r.second_attempt_contact_percent / 100.0,
             later_ratio: r.later_attempt_ratio_percent / 100.0,
@@ -263,7 +308,12 @@ impl Curves {
                 .collect(),
             cells,
             rates,
-        }
+        };
+        curves.contact_by_attempt = (0..=curves.max_attempts)
+            .map(|a| curves.contact_chance(a))
+            .collect();
+        curves.qualify_by_band = std::array::from_fn(|b| curves.qualify_chance(b));
+        curves
     }
 
     /// Contact chance of attempt number `attempt` (0 = first) on a fresh lead.
@@ -287,6 +337,20 @@ impl Curves {
     pub fn qualify_chance(&self, band: usize) -> Decaying {
         let q = self.qualify.get(band).copied().unwrap_or(0.0);
         Decaying::new(q, self.speed_floor, self.speed_decay_h)
+    }
+
+    /// The most first touches a run can hold: one per attempt the team has minutes for, and
+    /// one more a day (the last attempt of a day may run over). A capacity hint, not a limit.
+    pub fn first_touches_at_most(&self) -> usize {
+        let per_day = if self.attempt_min > 0.0 {
+            self.sdr_minutes_per_day / self.attempt_min
+        } else {
+            0.0
+        };
+        let days = self.weeks as f64 * 7.0;
+        // Saturating (`as` clamps, and a NaN becomes 0); at most 250,000 (2 MB) set aside,
+        // whatever the knobs: beyond that the list grows as it must.
+        ((per_day + 1.0) * days).min(250_000.0) as usize
     }
 
     /// Share of the contact chance left at a lead age of `age_h` hours.
@@ -364,6 +428,48 @@ mod tests {
                 for age in [0.0, 0.01, 0.25, 1.0, 5.0, 48.0, 400.0, 1e6] {
                     assert_eq!(d.below(u, age), u < d.at(age), "{d:?} u {u} age {age}");
                 }
+            }
+        }
+    }
+
+    /// Uniforms at the chance itself and one ulp either side, at ages on and around the
+    /// edges of the age slices: where a bound off by a rounding would show.
+    #[test]
+    fn decaying_chance_is_exact_at_the_edges_of_its_age_slices() {
+        for d in [
+            Decaying::new(0.39, 0.5, 12.0),
+            Decaying::new(1.0, 0.0215, 0.594),
+            Decaying::new(0.9, 0.0, 1e-3),
+        ] {
+            let width = d.decay_h / SLICES_PER_DECAY;
+            for s in 0..=AGE_SLICES + 2 {
+                let edge = s as f64 * width;
+                for age in [edge.next_down().max(0.0), edge, edge.next_up()] {
+                    let chance = d.at(age);
+                    for u in [chance.next_down(), chance, chance.next_up()] {
+                        assert_eq!(d.below(u, age), u < chance, "{d:?} u {u} age {age}");
+                    }
+                }
+            }
+        }
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    proptest::proptest! {
+        /// Any decaying chance, any age and uniform: the bounds settle it as the exponential
+        /// does.
+        #[test]
+        fn decaying_chance_settles_as_the_exponential_would(
+            scale in 0.0f64..1.0,
+            floor in 0.0f64..=1.0,
+            decay in 1e-3f64..500.0,
+            age in 0.0f64..5_000.0,
+            u in 0.0f64..1.0,
+        ) {
+            let d = Decaying::new(scale, floor, decay);
+            let chance = d.at(age);
+            for u in [u, chance.next_down(), chance, chance.next_up()] {
+                proptest::prop_assert_eq!(d.below(u, age), u < chance);
             }
         }
     }

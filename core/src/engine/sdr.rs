@@ -17,7 +17,7 @@
 
 use std::collections::VecDeque;
 
-use super::curves::{Curves, Decaying, BANDS};
+use super::curves::{Curves, BANDS};
 use super::draws::{Draws, Event, LeadDraws, LeadId};
 use super::metrics::{Leaks, OrderKey, Weekly};
 use super::trace::{Abandoned, End, Happening, Rejection, Tracer};
@@ -162,7 +162,7 @@ enum Next {
 }
 
 /// The SDR team and its queue.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct SdrTeam {
     /// Untouched cohorts per score class (0 standard, 1 high), oldest first.
     untouched: [VecDeque<Cohort>; 2],
@@ -174,24 +174,9 @@ pub struct SdrTeam {
     /// Minutes worked beyond a day's budget (the last attempt of a day runs over), taken
     /// from the next day's.
     overrun_min: f64,
-    /// Contact chance of each attempt number as the lead ages.
-    contact: Vec<Decaying>,
-    /// Qualification chance of each band as the speed-to-lead grows.
-    qualify: [Decaying; BANDS],
 }
 
 impl SdrTeam {
-    pub fn new(c: &Curves) -> Self {
-        SdrTeam {
-            untouched: [VecDeque::new(), VecDeque::new()],
-            follow_ups: VecDeque::new(),
-            clock_h: 0.0,
-            overrun_min: 0.0,
-            contact: (0..=c.max_attempts).map(|a| c.contact_chance(a)).collect(),
-            qualify: std::array::from_fn(|b| c.qualify_chance(b)),
-        }
-    }
-
     /// The day's new MQLs of one score class, by band.
     pub fn arrive(&mut self, day: u32, class: u8, counts: [u32; BANDS], draws: Draws) {
         let n: u32 = counts.iter().sum();
@@ -361,7 +346,7 @@ impl SdrTeam {
         let age = now - lead.arrival_h;
         let k = lead.attempts;
         let u = lead.contact_u;
-        let contact = match self.contact.get(usize::from(k)) {
+        let contact = match c.contact_by_attempt.get(usize::from(k)) {
             Some(chance) => chance.below(u, age),
             None => c.contact_chance(k).below(u, age),
         };
@@ -398,8 +383,8 @@ impl SdrTeam {
             }
             t.add(Weekly::Sals, 1.0);
             t.record(&lead, now, Happening::Accepted, End::InSdrQueue);
-            let qualifies = self
-                .qualify
+            let qualifies = c
+                .qualify_by_band
                 .get(b)
                 .is_some_and(|q| q.below(lead.draws.get(Event::Qualify), lead.speed_h));
             if !qualifies {

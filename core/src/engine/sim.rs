@@ -56,15 +56,22 @@ fn simulate<T: Tracer>(v: &ValidScenario, c: &Curves, rep: u64, trace: &mut T) -
     let streams = Streams::new(v.get().run.seed, rep);
     let draws = Draws::new(streams);
     let weeks = c.weeks;
-    let mut sdr = SdrTeam::new(c);
+    let mut sdr = SdrTeam::default();
     let mut ae = AeTeam::new(c);
     let mut nurture = [0u64; BANDS];
     let mut leaks = Leaks::default();
     let mut weekly = vec![[0.0; Weekly::N]; weeks];
-    let mut sums = Sums::default();
+    // Every first touch's speed is kept for the run's median: room for as many as the team
+    // can make, set aside once (growing it by doubling copied it about five times and, in a
+    // flood, took fresh pages from the system every replication).
+    let most_touches = c.first_touches_at_most();
+    let mut sums = Sums {
+        speeds: Vec::with_capacity(most_touches),
+        ..Sums::default()
+    };
     let mut sqls: Vec<Sql> = Vec::new();
     let mut cumulative = 0.0;
-    let mut speeds: Vec<OrderKey> = Vec::new();
+    let mut speeds: Vec<OrderKey> = Vec::with_capacity(most_touches / weeks.max(1) + 8);
     let mean_deal = c.mean_deal();
     let started_in_nurture = c
         .arrivals
