@@ -121,7 +121,7 @@ pub struct Decaying {
 const AGE_SLICES: usize = 128;
 /// Age slices per decay time: the chance falls by about 12% of its decaying part over one.
 const SLICES_PER_DECAY: f64 = 8.0;
-/// Relative widening of each band's bounds (the computed chance is within a few 1e-16).
+/// Relative widening of each slice's bounds (the computed chance is within a few 1e-16).
 const SLACK: f64 = 1e-12;
 
 impl Decaying {
@@ -139,12 +139,11 @@ impl Decaying {
         if bounded && d.per_hour.is_finite() {
             (d.low, d.high) = (scale * floor, scale * (floor + (1.0 - floor)));
             let width = decay_h / SLICES_PER_DECAY;
-            let lowest = scale * floor;
             d.bounds = (0..AGE_SLICES)
                 .map(|t| {
                     let start = d.at(t as f64 * width);
                     let end = if t + 1 == AGE_SLICES {
-                        lowest
+                        d.low
                     } else {
                         d.at((t + 1) as f64 * width)
                     };
@@ -208,7 +207,7 @@ pub struct Curves {
     /// The contact chance of each attempt number `0..=max_attempts` as the lead ages.
     pub contact_by_attempt: Vec<Decaying>,
     /// The qualification chance of each band as the speed-to-lead grows.
-    pub qualify_by_band: [Decaying; BANDS],
+    pub qualify_by_band: Vec<Decaying>,
     pub attempt_min: f64,
     pub conv_min: f64,
     pub priority: QueuePriority,
@@ -270,7 +269,7 @@ impl Curves {
         let r = &s.sdr;
         let mut curves = Curves {
             contact_by_attempt: Vec::new(),
-            qualify_by_band: std::array::from_fn(|_| Decaying::new(0.0, 0.0, 1.0)),
+            qualify_by_band: Vec::new(),
             first_contact: r.first_attempt_contact_percent / 100.0,
             second_contact: r.second_attempt_contact_percent / 100.0,
             later_ratio: r.later_attempt_ratio_percent / 100.0,
@@ -312,7 +311,7 @@ impl Curves {
         curves.contact_by_attempt = (0..=curves.max_attempts)
             .map(|a| curves.contact_chance(a))
             .collect();
-        curves.qualify_by_band = std::array::from_fn(|b| curves.qualify_chance(b));
+        curves.qualify_by_band = (0..BANDS).map(|b| curves.qualify_chance(b)).collect();
         curves
     }
 
