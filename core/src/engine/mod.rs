@@ -5,6 +5,7 @@
 //! - `curves`: the response curves and cohort types derived from a scenario.
 //! - `metrics`: the metric vocabulary of a replication (Weekly, Total, Leaks).
 //! - `sim`: one Monte Carlo replication, day by day (arrivals, nurture, the two teams).
+//! - `fifo`: the first-in first-out queue of the SDR team (a `Vec` and its front's index).
 //! - `sdr`: the SDR team's queue in continuous time; speed-to-lead comes out of capacity.
 //! - `closing`: the AE team, best SQLs first; opportunities, closes and deals.
 //! - `draws`: random numbers that belong to leads (counter-based, common random numbers).
@@ -21,6 +22,7 @@ pub mod curves;
 pub mod draws;
 pub mod exp;
 pub mod expected;
+pub mod fifo;
 pub mod metrics;
 pub mod rng;
 pub mod run;

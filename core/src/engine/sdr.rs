@@ -15,10 +15,9 @@
 //! nobody calls costs nothing per lead; a lead becomes an individual when it is first
 //! touched. Every outcome is drawn from the lead's own random numbers ([`super::draws`]).
 
-use std::collections::VecDeque;
-
 use super::curves::{Curves, BANDS};
 use super::draws::{Draws, Event, LeadDraws, LeadId};
+use super::fifo::Fifo;
 use super::metrics::{Leaks, OrderKey, Weekly};
 use super::trace::{Abandoned, End, Happening, Rejection, Tracer};
 use crate::model::QueuePriority;
@@ -46,7 +45,7 @@ impl Ahead {
 
 /// Untouched MQLs of one arrival day and score class. Their arrival times are spread evenly
 /// over the day; they are taken from the front (earliest arrival first).
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Copy)]
 struct Cohort {
     day: u32,
     class: u8,
@@ -104,7 +103,10 @@ impl Cohort {
 #[derive(Debug, Clone, Copy)]
 struct Lead {
     draws: LeadDraws,
-    /// The uniform of its next attempt's contact (`Event::Contact(attempts)`), drawn ahead.
+    /// The uniform of its next attempt's contact (`Event::Contact(attempts)`). Hashed only
+    /// once the lead is at the front of the follow-up line (NaN until then; a uniform is
+    /// never NaN), and the lead behind it is hashed when it is taken: in a flood most
+    /// follow-ups are given up unworked, and hashing them all on the way in was wasted.
     contact_u: f64,
     band: u8,
     attempts: u8,
@@ -165,10 +167,10 @@ enum Next {
 #[derive(Debug, Clone, Default)]
 pub struct SdrTeam {
     /// Untouched cohorts per score class (0 standard, 1 high), oldest first.
-    untouched: [VecDeque<Cohort>; 2],
+    untouched: [Fifo<Cohort>; 2],
     /// Leads awaiting a follow-up, by due time (attempts happen in time order and the
     /// spacing is fixed, so pushing at the back keeps the order).
-    follow_ups: VecDeque<Lead>,
+    follow_ups: Fifo<Lead>,
     /// The team's clock in hours: when it is next free.
     clock_h: f64,
     /// Minutes worked beyond a day's budget (the last attempt of a day runs over), taken
@@ -253,7 +255,14 @@ impl SdrTeam {
                         }
                     }
                     Next::FollowUp => {
-                        if let Some(lead) = self.follow_ups.pop_front() {
+                        if let Some(mut lead) = self.follow_ups.pop_front() {
+                            if lead.contact_u.is_nan() {
+                                lead.contact_u = lead.draws.get(Event::Contact(lead.attempts));
+                            }
+                            // The next follow-up's uniform, hashed one pop ahead.
+                            if let Some(front) = self.follow_ups.front_mut() {
+                                front.contact_u = front.draws.get(Event::Contact(front.attempts));
+                            }
                             used += self.attempt(lead, c, t);
                         }
                     }
@@ -404,7 +413,11 @@ impl SdrTeam {
             give_up(&lead, now, c, t);
         } else {
             lead.due_h = now + c.spacing_h;
-            lead.contact_u = lead.draws.get(Event::Contact(lead.attempts));
+            lead.contact_u = if self.follow_ups.is_empty() {
+                lead.draws.get(Event::Contact(lead.attempts))
+            } else {
+                f64::NAN
+            };
             self.follow_ups.push_back(lead);
         }
         minutes
