@@ -132,7 +132,7 @@ pub struct Tally<'a, T: Tracer> {
     pub leaks: &'a mut Leaks,
     pub nurture: &'a mut [u64; BANDS],
     pub sqls: &'a mut Vec<Sql>,
-    /// Age at first touch (hours) of each lead first touched this week.
+    /// Age at first touch (hours) of each lead first touched: the run's, this week's last.
     pub speeds: &'a mut Vec<OrderKey>,
     /// SDR minutes spent on leads that ended without qualifying.
     pub unqualified_min: &'a mut f64,

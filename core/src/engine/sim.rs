@@ -71,7 +71,6 @@ fn simulate<T: Tracer>(v: &ValidScenario, c: &Curves, rep: u64, trace: &mut T) -
     };
     let mut sqls: Vec<Sql> = Vec::new();
     let mut cumulative = 0.0;
-    let mut speeds: Vec<OrderKey> = Vec::with_capacity(most_touches / weeks.max(1) + 8);
     let mean_deal = c.mean_deal();
     let started_in_nurture = c
         .arrivals
@@ -87,7 +86,7 @@ fn simulate<T: Tracer>(v: &ValidScenario, c: &Curves, rep: u64, trace: &mut T) -
         week[Weekly::Inquiries.index()] += nurture_inquiries as f64;
         sums.inquiries += nurture_inquiries;
         sums.marketing_cost += nurture_cost;
-        speeds.clear();
+        let week_start = sums.speeds.len();
         let mut sdr_used_week = 0.0;
         let mut ae_util_week = 0.0;
         for dw in 0..7 {
@@ -107,7 +106,7 @@ fn simulate<T: Tracer>(v: &ValidScenario, c: &Curves, rep: u64, trace: &mut T) -
                 leaks: &mut leaks,
                 nurture: &mut nurture,
                 sqls: &mut sqls,
-                speeds: &mut speeds,
+                speeds: &mut sums.speeds,
                 unqualified_min: &mut sums.unqualified_min,
                 trace: &mut *trace,
             };
@@ -139,8 +138,12 @@ fn simulate<T: Tracer>(v: &ValidScenario, c: &Curves, rep: u64, trace: &mut T) -
         };
         week[Weekly::AeUtilisation.index()] = (ae_util_week / 7.0).min(1.0);
         sums.ae_util += ae_util_week;
-        sums.speeds.extend_from_slice(&speeds);
-        week[Weekly::MedianSpeedToLeadHours.index()] = median(&mut speeds).unwrap_or(0.0);
+        // The week's first touches are the run's last ones: their median in place.
+        week[Weekly::MedianSpeedToLeadHours.index()] = sums
+            .speeds
+            .get_mut(week_start..)
+            .and_then(median)
+            .unwrap_or(0.0);
     }
 
     leaks.in_nurture = nurture.iter().sum();
