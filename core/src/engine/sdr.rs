@@ -366,7 +366,6 @@ impl SdrTeam {
         if k == 0 {
             lead.speed_h = age;
             t.add(Weekly::FirstTouches, 1.0);
-            t.add(Weekly::FirstTouchDecided, 1.0);
             if age <= c.sla_touch_h {
                 t.add(Weekly::TouchedWithinSla, 1.0);
             }
@@ -441,7 +440,6 @@ impl SdrTeam {
                 });
                 t.leaks.abandoned_untouched += u64::from(front.left());
                 t.add(Weekly::AbandonedUntouched, n);
-                t.add(Weekly::FirstTouchDecided, n);
                 q.pop_front();
             }
         }

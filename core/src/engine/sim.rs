@@ -125,6 +125,9 @@ fn simulate<T: Tracer>(v: &ValidScenario, c: &Curves, rep: u64, trace: &mut T) -
                 ae_util_week += ae.open() as f64 / f64::from(c.ae_slots);
             }
         }
+        // Whole numbers, so this sum is the one adding them lead by lead would give.
+        week[Weekly::FirstTouchDecided.index()] =
+            week[Weekly::FirstTouches.index()] + week[Weekly::AbandonedUntouched.index()];
         cumulative += week[Weekly::Bookings.index()];
         week[Weekly::CumulativeBookings.index()] = cumulative;
         week[Weekly::PipelineValue.index()] = ae.open() as f64 * mean_deal;
