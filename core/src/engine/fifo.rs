@@ -92,7 +92,6 @@ impl<'a, T> IntoIterator for &'a Fifo<T> {
 #[cfg(test)]
 mod tests {
     use super::Fifo;
-    use std::collections::VecDeque;
 
     #[test]
     fn items_leave_in_the_order_they_came() {
@@ -113,48 +112,55 @@ mod tests {
         assert_eq!(q.len(), 3);
     }
 
-    #[derive(Debug, Clone, Copy)]
-    enum Op {
-        Push(u16),
-        Pop,
-        Remove(usize),
-        Bump(usize),
-    }
+    /// Random operations against `VecDeque` as the model (proptest is native only).
+    #[cfg(not(target_arch = "wasm32"))]
+    mod model {
+        use super::Fifo;
+        use std::collections::VecDeque;
 
-    fn op() -> impl proptest::strategy::Strategy<Value = Op> {
-        use proptest::prelude::*;
-        prop_oneof![
-            3 => any::<u16>().prop_map(Op::Push),
-            2 => Just(Op::Pop),
-            1 => (0usize..12).prop_map(Op::Remove),
-            1 => (0usize..12).prop_map(Op::Bump),
-        ]
-    }
+        #[derive(Debug, Clone, Copy)]
+        enum Op {
+            Push(u16),
+            Pop,
+            Remove(usize),
+            Bump(usize),
+        }
 
-    proptest::proptest! {
-        /// Any sequence of operations leaves it as a `VecDeque` would be.
-        #[test]
-        fn it_behaves_as_a_vecdeque(ops in proptest::collection::vec(op(), 0..300)) {
-            let mut q = Fifo::default();
-            let mut model = VecDeque::new();
-            for op in ops {
-                match op {
-                    Op::Push(x) => {
-                        q.push_back(x);
-                        model.push_back(x);
-                    }
-                    Op::Pop => proptest::prop_assert_eq!(q.pop_front(), model.pop_front()),
-                    Op::Remove(i) => proptest::prop_assert_eq!(q.remove(i), model.remove(i)),
-                    Op::Bump(i) => {
-                        if let (Some(a), Some(b)) = (q.get_mut(i), model.get_mut(i)) {
-                            *a = a.wrapping_add(1);
-                            *b = b.wrapping_add(1);
+        fn op() -> impl proptest::strategy::Strategy<Value = Op> {
+            use proptest::prelude::*;
+            prop_oneof![
+                3 => any::<u16>().prop_map(Op::Push),
+                2 => Just(Op::Pop),
+                1 => (0usize..12).prop_map(Op::Remove),
+                1 => (0usize..12).prop_map(Op::Bump),
+            ]
+        }
+
+        proptest::proptest! {
+            /// Any sequence of operations leaves it as a `VecDeque` would be.
+            #[test]
+            fn it_behaves_as_a_vecdeque(ops in proptest::collection::vec(op(), 0..300)) {
+                let mut q = Fifo::default();
+                let mut model = VecDeque::new();
+                for op in ops {
+                    match op {
+                        Op::Push(x) => {
+                            q.push_back(x);
+                            model.push_back(x);
+                        }
+                        Op::Pop => proptest::prop_assert_eq!(q.pop_front(), model.pop_front()),
+                        Op::Remove(i) => proptest::prop_assert_eq!(q.remove(i), model.remove(i)),
+                        Op::Bump(i) => {
+                            if let (Some(a), Some(b)) = (q.get_mut(i), model.get_mut(i)) {
+                                *a = a.wrapping_add(1);
+                                *b = b.wrapping_add(1);
+                            }
                         }
                     }
+                    proptest::prop_assert_eq!(q.len(), model.len());
+                    proptest::prop_assert_eq!(q.front(), model.front());
+                    proptest::prop_assert!(q.iter().eq(model.iter()));
                 }
-                proptest::prop_assert_eq!(q.len(), model.len());
-                proptest::prop_assert_eq!(q.front(), model.front());
-                proptest::prop_assert!(q.iter().eq(model.iter()));
             }
         }
     }

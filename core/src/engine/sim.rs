@@ -125,28 +125,15 @@ fn simulate<T: Tracer>(v: &ValidScenario, c: &Curves, rep: u64, trace: &mut T) -
                 ae_util_week += ae.open() as f64 / f64::from(c.ae_slots);
             }
         }
-        // Whole numbers, so this sum is the one adding them lead by lead would give.
-        week[Weekly::FirstTouchDecided.index()] =
-            week[Weekly::FirstTouches.index()] + week[Weekly::AbandonedUntouched.index()];
         cumulative += week[Weekly::Bookings.index()];
         week[Weekly::CumulativeBookings.index()] = cumulative;
         week[Weekly::PipelineValue.index()] = ae.open() as f64 * mean_deal;
         week[Weekly::SdrQueue.index()] = sdr.waiting() as f64;
         week[Weekly::SqlsWaiting.index()] = ae.waiting() as f64;
-        let avail_week = c.sdr_minutes_per_day * 7.0;
-        week[Weekly::SdrUtilisation.index()] = if avail_week > 0.0 {
-            (sdr_used_week / avail_week).min(1.0)
-        } else {
-            0.0
-        };
-        week[Weekly::AeUtilisation.index()] = (ae_util_week / 7.0).min(1.0);
         sums.ae_util += ae_util_week;
-        // The week's first touches are the run's last ones: their median in place.
-        week[Weekly::MedianSpeedToLeadHours.index()] = sums
-            .speeds
-            .get_mut(week_start..)
-            .and_then(median)
-            .unwrap_or(0.0);
+        // The week's first touches are the run's last ones.
+        let speeds = sums.speeds.get_mut(week_start..).unwrap_or_default();
+        close_week(week, c, (sdr_used_week, ae_util_week), speeds);
     }
 
     leaks.in_nurture = nurture.iter().sum();
@@ -162,6 +149,28 @@ fn simulate<T: Tracer>(v: &ValidScenario, c: &Curves, rep: u64, trace: &mut T) -
         totals,
         leaks,
     }
+}
+
+/// The week's figures drawn from its days: the first touches decided, the two teams'
+/// utilisation (SDR minutes used, the AEs' daily shares of busy slots summed) and the
+/// median speed-to-lead of `speeds` (selected in place).
+fn close_week(
+    week: &mut [f64; Weekly::N],
+    c: &Curves,
+    (sdr_used, ae_util): (f64, f64),
+    speeds: &mut [OrderKey],
+) {
+    // Whole numbers, so this sum is the one adding them lead by lead would give.
+    week[Weekly::FirstTouchDecided.index()] =
+        week[Weekly::FirstTouches.index()] + week[Weekly::AbandonedUntouched.index()];
+    let avail_week = c.sdr_minutes_per_day * 7.0;
+    week[Weekly::SdrUtilisation.index()] = if avail_week > 0.0 {
+        (sdr_used / avail_week).min(1.0)
+    } else {
+        0.0
+    };
+    week[Weekly::AeUtilisation.index()] = (ae_util / 7.0).min(1.0);
+    week[Weekly::MedianSpeedToLeadHours.index()] = median(speeds).unwrap_or(0.0);
 }
 
 /// Day `day` (day `dw` of its week): the day's MQLs per score class and band join the SDRs'
