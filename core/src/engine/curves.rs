@@ -163,9 +163,9 @@ impl Decaying {
         if age_h >= 0.0 {
             // A success at every age: this test waits only on the uniform, which is drawn
             // ahead, not on the age, which waits on the team's clock. A failure is left to
-            // the slice: testing it here too made the branch a three-way guess, which in a
-            // flood of old leads (cachegrind's branch simulation) missed about 9,600 times
-            // a replication, now 4,400.
+            // the slice: testing it here too made the branch a three-way guess, which at
+            // 10x Baseline's leads (old leads, mostly failures) missed about 9,600 times a
+            // replication in cachegrind's branch simulation, and now 4,400.
             if u < self.low {
                 return true;
             }
@@ -424,7 +424,9 @@ mod tests {
         for d in chances {
             for i in 0..=400 {
                 let u = f64::from(i) / 400.0;
-                for age in [0.0, 0.01, 0.25, 1.0, 5.0, 48.0, 400.0, 1e6] {
+                let ages = [0.0, 0.01, 0.25, 1.0, 5.0, 48.0, 400.0, 1e6, f64::INFINITY];
+                // Ages outside the slices too: negative, NaN (always the exponential).
+                for age in ages.into_iter().chain([-0.5, -1e6, f64::NAN]) {
                     assert_eq!(d.below(u, age), u < d.at(age), "{d:?} u {u} age {age}");
                 }
             }

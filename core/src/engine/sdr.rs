@@ -103,10 +103,12 @@ impl Cohort {
 #[derive(Debug, Clone, Copy)]
 struct Lead {
     draws: LeadDraws,
-    /// The uniform of its next attempt's contact (`Event::Contact(attempts)`). Hashed only
-    /// once the lead is at the front of the follow-up line (NaN until then; a uniform is
-    /// never NaN), and the lead behind it is hashed when it is taken: in a flood most
-    /// follow-ups are given up unworked, and hashing them all on the way in was wasted.
+    /// The uniform of its next attempt's contact (`Event::Contact(attempts)`), or NaN (a
+    /// uniform never is) until it is hashed: on the way into an empty follow-up line, when
+    /// the lead ahead of it is taken from the line for its attempt, or else when it is
+    /// taken itself. In a
+    /// flood most follow-ups are given up unworked, and hashing them all on the way in was
+    /// wasted.
     contact_u: f64,
     band: u8,
     attempts: u8,
