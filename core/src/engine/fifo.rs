@@ -1,9 +1,9 @@
 //! A first-in first-out queue on one `Vec` and the index of its front: looking at or
 //! taking the front is an index, not `VecDeque`'s wrap-around arithmetic, which the SDR
-//! queue paid several times per attempt (cachegrind: about a tenth of the instructions of a
-//! replication at 10x Baseline's leads). Taken
-//! items stay in place until they are at least half the vector; the next push then moves
-//! the rest down (amortised constant time, like a ring buffer's growth).
+//! queue paid several times per attempt (cachegrind: about a tenth of the instructions of
+//! a replication at 10x Baseline's leads). Taken items stay in place until they are at
+//! least half the vector; the next push then moves the rest down (amortised constant time,
+//! like a ring buffer's growth).
 
 /// A FIFO queue; items are taken from the front and pushed at the back.
 #[derive(Debug, Clone)]

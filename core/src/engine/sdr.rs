@@ -106,9 +106,8 @@ struct Lead {
     /// The uniform of its next attempt's contact (`Event::Contact(attempts)`), or NaN (a
     /// uniform never is) until it is hashed: on the way into an empty follow-up line, when
     /// the lead ahead of it is taken from the line for its attempt, or else when it is
-    /// taken itself. In a
-    /// flood most follow-ups are given up unworked, and hashing them all on the way in was
-    /// wasted.
+    /// taken itself. In a flood most follow-ups are given up unworked, and hashing them all
+    /// on the way in was wasted.
     contact_u: f64,
     band: u8,
     attempts: u8,
@@ -119,6 +118,13 @@ struct Lead {
     /// Its speed-to-lead: age in hours at the first attempt. Qualification falls with it
     /// (HBR 2011 measures the first response, not the contact).
     speed_h: f64,
+}
+
+impl Lead {
+    /// The uniform of its next attempt's contact, `Event::Contact(attempts)`.
+    fn contact_uniform(&self) -> f64 {
+        self.draws.get(Event::Contact(self.attempts))
+    }
 }
 
 /// An SQL handed to the AEs.
@@ -259,11 +265,11 @@ impl SdrTeam {
                     Next::FollowUp => {
                         if let Some(mut lead) = self.follow_ups.pop_front() {
                             if lead.contact_u.is_nan() {
-                                lead.contact_u = lead.draws.get(Event::Contact(lead.attempts));
+                                lead.contact_u = lead.contact_uniform();
                             }
                             // The next follow-up's uniform, hashed one pop ahead.
                             if let Some(front) = self.follow_ups.front_mut() {
-                                front.contact_u = front.draws.get(Event::Contact(front.attempts));
+                                front.contact_u = front.contact_uniform();
                             }
                             used += self.attempt(lead, c, t);
                         }
@@ -415,7 +421,7 @@ impl SdrTeam {
         } else {
             lead.due_h = now + c.spacing_h;
             lead.contact_u = if self.follow_ups.is_empty() {
-                lead.draws.get(Event::Contact(lead.attempts))
+                lead.contact_uniform()
             } else {
                 f64::NAN
             };
